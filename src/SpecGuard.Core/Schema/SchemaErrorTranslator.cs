@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NJsonSchema.Validation;
@@ -20,6 +21,8 @@ namespace SpecGuard.Core.Schema
     /// </summary>
     internal sealed class SchemaErrorTranslator
     {
+        private static readonly Regex SentenceEnd = new Regex(@"(?<!\be\.g|\bi\.e)\.\s", RegexOptions.CultureInvariant);
+
         private readonly string _path;
         private readonly YamlToJson _json;
         private readonly YamlNode _root;
@@ -178,7 +181,12 @@ namespace SpecGuard.Core.Schema
         private void ReportMissingKey(ValidationError error, JToken? token)
         {
             string name = error.Property ?? "?";
-            if (token is JObject present && HasTypoOf(present, name, error.Schema?.ActualSchema))
+            if (token is not JObject present)
+            {
+                return; // the document or item is not a mapping at all; the type error says so
+            }
+
+            if (HasTypoOf(present, name, error.Schema?.ActualSchema))
             {
                 return; // the unknown-key diagnostic on the typo ("thne" → did you mean "then"?) says it all
             }
@@ -370,8 +378,8 @@ namespace SpecGuard.Core.Schema
 
         private static string FirstSentence(string text)
         {
-            int end = text.IndexOf(". ", StringComparison.Ordinal);
-            return (end < 0 ? text : text.Substring(0, end)).TrimEnd('.');
+            Match end = SentenceEnd.Match(text);
+            return (end.Success ? text.Substring(0, end.Index) : text).TrimEnd('.');
         }
 
         private static string Capitalize(string text) =>

@@ -98,12 +98,14 @@ namespace SpecGuard.Core.Yaml
             YamlNode? root = null;
             int documents = 0;
             long aliasExpansion = 0;
+            Mark lastEnd = Mark.Empty;
 
             try
             {
                 while (parser.MoveNext())
                 {
                     ParsingEvent current = parser.Current!;
+                    lastEnd = current.End;
                     switch (current)
                     {
                         case DocumentStart documentStart:
@@ -198,6 +200,19 @@ namespace SpecGuard.Core.Yaml
             catch (YamlException exception)
             {
                 ReportYamlException(text, exception);
+                return null;
+            }
+            catch (InvalidOperationException exception)
+            {
+                // YamlDotNet's scanner throws this (not a YamlException) on some malformed plain scalars; the
+                // problem lies after the last event it produced.
+                SourceSpan span = ToSpan(lastEnd, lastEnd);
+                _diagnostics.Add(SpecRules.MalformedYaml, _path, span, string.Format(
+                    CultureInfo.InvariantCulture,
+                    "The spec file is not valid YAML after line {0}, column {1} (the YAML reader stopped: {2}). Check the quoting, brackets and indentation after this point.",
+                    span.StartLine + 1,
+                    span.StartColumn + 1,
+                    exception.Message.TrimEnd('.')));
                 return null;
             }
 
