@@ -48,37 +48,40 @@ namespace SpecGuard.Core
         {
             SpecLoadResult[] ordered = files.OrderBy(static f => f.Path, StringComparer.Ordinal).ToArray();
             var criteria = new Dictionary<string, Criterion>(StringComparer.Ordinal);
-            var firstPath = new Dictionary<string, string>(StringComparer.Ordinal);
-            var extra = new List<SpecDiagnostic>();
-
+            var occurrences = new Dictionary<string, List<(string Path, Criterion Criterion)>>(StringComparer.Ordinal);
             foreach (SpecLoadResult file in ordered)
             {
-                if (file.Feature is null)
+                foreach (Criterion criterion in file.Feature?.Criteria ?? EquatableArray<Criterion>.Empty)
                 {
-                    continue;
-                }
-
-                foreach (Criterion criterion in file.Feature.Criteria)
-                {
-                    if (!criteria.TryGetValue(criterion.Id, out Criterion? first))
+                    if (!occurrences.TryGetValue(criterion.Id, out var list))
                     {
+                        occurrences.Add(criterion.Id, list = new List<(string, Criterion)>());
                         criteria.Add(criterion.Id, criterion);
-                        firstPath.Add(criterion.Id, file.Path);
-                        continue;
                     }
 
-                    string otherPath = firstPath[criterion.Id];
-                    if (string.Equals(otherPath, file.Path, StringComparison.Ordinal))
-                    {
-                        continue; // reported by the file itself
-                    }
-
-                    extra.Add(SpecDiagnostic.Create(SpecRules.DuplicateCriterionId, file.Path, criterion.IdSpan, SpecLoader.DuplicateMessage(criterion.Id, otherPath, first.IdSpan)));
-                    extra.Add(SpecDiagnostic.Create(SpecRules.DuplicateCriterionId, otherPath, first.IdSpan, SpecLoader.DuplicateMessage(criterion.Id, file.Path, criterion.IdSpan)));
+                    list.Add((file.Path, criterion));
                 }
             }
 
-            IEnumerable<SpecDiagnostic> all = ordered.SelectMany(static f => f.Diagnostics).Concat(extra.Distinct());
+            // One diagnostic per occurrence, naming the nearest other one (and how many more there are), so N
+            // copies give N diagnostics, not N². Duplicates inside one file were reported by the file itself.
+            var extra = new List<SpecDiagnostic>();
+            foreach (var list in occurrences.Values.Where(static l => l.Count > 1))
+            {
+                for (int i = 0; i < list.Count; i++)
+                {
+                    var other = list[i == 0 ? 1 : 0];
+                    string message = SpecLoader.DuplicateMessage(list[i].Criterion.Id, other.Path, other.Criterion.IdSpan);
+                    if (list.Count > 2)
+                    {
+                        message += string.Format(System.Globalization.CultureInfo.InvariantCulture, " It is declared {0} times in all.", list.Count);
+                    }
+
+                    extra.Add(SpecDiagnostic.Create(SpecRules.DuplicateCriterionId, list[i].Path, list[i].Criterion.IdSpan, message));
+                }
+            }
+
+            IEnumerable<SpecDiagnostic> all = ordered.SelectMany(static f => f.Diagnostics).Concat(extra);
             EquatableArray<SpecDiagnostic> diagnostics = all
                 .OrderBy(static d => d.Path, StringComparer.Ordinal)
                 .ThenBy(static d => d.Span.Start)

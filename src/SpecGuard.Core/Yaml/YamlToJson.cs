@@ -68,6 +68,13 @@ namespace SpecGuard.Core.Yaml
                     return ExampleValueKind.Boolean;
             }
 
+            // Fast path: numbers start with a digit, a sign or a dot; most scalars in a spec are prose.
+            char first = value[0];
+            if (!(first is (>= '0' and <= '9') or '-' or '+' or '.'))
+            {
+                return ExampleValueKind.String;
+            }
+
             if (IntegerPattern.IsMatch(value))
             {
                 return ExampleValueKind.Integer;

@@ -33,9 +33,13 @@ namespace SpecGuard.Core.Yaml
 
         public string? Tag { get; private set; }
 
-        public List<KeyValuePair<YamlNode, YamlNode>> Pairs { get; } = new List<KeyValuePair<YamlNode, YamlNode>>();
+        private static readonly List<KeyValuePair<YamlNode, YamlNode>> NoPairs = new List<KeyValuePair<YamlNode, YamlNode>>();
+        private static readonly List<YamlNode> NoItems = new List<YamlNode>();
 
-        public List<YamlNode> Items { get; } = new List<YamlNode>();
+        // Scalars (most nodes) share the empty lists; only containers allocate their own.
+        public List<KeyValuePair<YamlNode, YamlNode>> Pairs { get; private set; } = NoPairs;
+
+        public List<YamlNode> Items { get; private set; } = NoItems;
 
         /// <summary>Nodes in this subtree once every alias is expanded (this node included).</summary>
         public long ExpandedSize { get; set; } = 1;
@@ -43,7 +47,20 @@ namespace SpecGuard.Core.Yaml
         public static YamlNode Scalar(SourceSpan span, string value, ScalarStyle style, string? tag) =>
             new YamlNode(YamlNodeKind.Scalar, span) { Value = value, Style = style, Tag = tag };
 
-        public static YamlNode Container(YamlNodeKind kind, SourceSpan span) => new YamlNode(kind, span);
+        public static YamlNode Container(YamlNodeKind kind, SourceSpan span)
+        {
+            var node = new YamlNode(kind, span);
+            if (kind == YamlNodeKind.Mapping)
+            {
+                node.Pairs = new List<KeyValuePair<YamlNode, YamlNode>>();
+            }
+            else
+            {
+                node.Items = new List<YamlNode>();
+            }
+
+            return node;
+        }
 
         public bool IsPlainScalar => Kind == YamlNodeKind.Scalar && Style == ScalarStyle.Plain && Tag is null;
 

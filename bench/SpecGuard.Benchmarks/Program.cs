@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(SpecGuard.Benchmarks.LoaderBenchmarks).Assembly).Run(args);

@@ -1,0 +1,4 @@
+using System;
+using SpecGuard.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory);
