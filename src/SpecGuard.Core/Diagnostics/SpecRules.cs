@@ -14,6 +14,31 @@ namespace SpecGuard.Core.Diagnostics
         public string HelpLink => SpecRules.HelpLinkBase + Id + ".md";
     }
 
+    /// <summary>Rule IDs as constants (analyzer release tracking reads descriptors built from constants).</summary>
+    public static class SpecRuleIds
+    {
+        /// <summary>Spec file is not well-formed YAML.</summary>
+        public const string MalformedYaml = "SPEC001";
+
+        /// <summary>Spec file does not match the schema.</summary>
+        public const string SchemaViolation = "SPEC002";
+
+        /// <summary>Duplicate criterion ID.</summary>
+        public const string DuplicateCriterionId = "SPEC003";
+
+        /// <summary>Criterion ID does not start with its feature key.</summary>
+        public const string IdNotInFeature = "SPEC004";
+
+        /// <summary>Criterion has no verifying test.</summary>
+        public const string PendingCriterion = "SPEC200";
+
+        /// <summary>SpecGuard internal error.</summary>
+        public const string InternalError = "SPEC900";
+
+        /// <summary>Invalid SpecGuard option.</summary>
+        public const string InvalidOption = "SPEC901";
+    }
+
     /// <summary>
     /// The one place where the rules that SpecGuard.Core reports are declared. Numbering follows DESIGN.md:
     /// 0xx spec files, 1xx production code, 2xx tests, 9xx configuration. Every rule has a page
@@ -29,7 +54,7 @@ namespace SpecGuard.Core.Diagnostics
 
         /// <summary>SPEC001: the YAML is not well-formed (or exceeds a safety limit).</summary>
         public static readonly SpecRule MalformedYaml = new SpecRule(
-            "SPEC001",
+            SpecRuleIds.MalformedYaml,
             "Spec file is not well-formed YAML",
             SpecSeverity.Error,
             SpecFilesCategory,
@@ -37,7 +62,7 @@ namespace SpecGuard.Core.Diagnostics
 
         /// <summary>SPEC002: the spec violates the JSON Schema.</summary>
         public static readonly SpecRule SchemaViolation = new SpecRule(
-            "SPEC002",
+            SpecRuleIds.SchemaViolation,
             "Spec file does not match the SpecGuard schema",
             SpecSeverity.Error,
             SpecFilesCategory,
@@ -45,7 +70,7 @@ namespace SpecGuard.Core.Diagnostics
 
         /// <summary>SPEC003: the same criterion ID is declared twice.</summary>
         public static readonly SpecRule DuplicateCriterionId = new SpecRule(
-            "SPEC003",
+            SpecRuleIds.DuplicateCriterionId,
             "Duplicate criterion ID",
             SpecSeverity.Error,
             SpecFilesCategory,
@@ -53,13 +78,43 @@ namespace SpecGuard.Core.Diagnostics
 
         /// <summary>SPEC004: a criterion ID does not start with its feature key.</summary>
         public static readonly SpecRule IdNotInFeature = new SpecRule(
-            "SPEC004",
+            SpecRuleIds.IdNotInFeature,
             "Criterion ID does not start with its feature key",
             SpecSeverity.Error,
             SpecFilesCategory,
             "A criterion ID is its feature's key, a dash and a number (feature ORDERS: ORDERS-001), so that an ID says which spec file it lives in.");
 
+        /// <summary>The category of rules about tests.</summary>
+        public const string TestsCategory = "SpecGuard.Tests";
+
+        /// <summary>The category of rules about configuration.</summary>
+        public const string ConfigurationCategory = "SpecGuard.Configuration";
+
+        /// <summary>SPEC200: a criterion has no verifying test; a pending stub was generated.</summary>
+        public static readonly SpecRule PendingCriterion = new SpecRule(
+            SpecRuleIds.PendingCriterion,
+            "Criterion has no verifying test",
+            SpecSeverity.Info,
+            TestsCategory,
+            "In a test project, no test method carries [Verifies] for this criterion, so SpecGuard generated a pending test for it. Write a test with [Verifies(\"ID\")] to replace the stub.");
+
+        /// <summary>SPEC900: SpecGuard itself failed (a bug), reported instead of crashing the compiler.</summary>
+        public static readonly SpecRule InternalError = new SpecRule(
+            SpecRuleIds.InternalError,
+            "SpecGuard internal error",
+            SpecSeverity.Warning,
+            ConfigurationCategory,
+            "SpecGuard hit an unexpected error while analysing or generating code. The build goes on without SpecGuard's output for this step; please report the message.");
+
+        /// <summary>SPEC901: a SpecGuard option has a value SpecGuard does not understand.</summary>
+        public static readonly SpecRule InvalidOption = new SpecRule(
+            SpecRuleIds.InvalidOption,
+            "Invalid SpecGuard option",
+            SpecSeverity.Error,
+            ConfigurationCategory,
+            "An MSBuild property or .editorconfig option for SpecGuard has a value outside its allowed set. The default is used instead until it is fixed.");
+
         /// <summary>Every rule declared here, in ID order.</summary>
-        public static IReadOnlyList<SpecRule> All { get; } = new[] { MalformedYaml, SchemaViolation, DuplicateCriterionId, IdNotInFeature };
+        public static IReadOnlyList<SpecRule> All { get; } = new[] { MalformedYaml, SchemaViolation, DuplicateCriterionId, IdNotInFeature, PendingCriterion, InternalError, InvalidOption };
     }
 }

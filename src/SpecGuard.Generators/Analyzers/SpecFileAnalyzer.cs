@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SpecGuard.Core;
+using SpecGuard.Core.Diagnostics;
+using SpecGuard.Core.Model;
+using SpecGuard.Generators.Emit;
+using SpecGuard.Generators.Infrastructure;
+
+namespace SpecGuard.Generators.Analyzers
+{
+    /// <summary>
+    /// Reports problems in spec files (SPEC001–SPEC004) through an additional-file action, so editors show them
+    /// while the YAML is typed, and SPEC200 (pending criterion) plus SPEC901 (invalid option) at compilation end.
+    /// Reads the spec set once per compilation through the parse cache it shares with the generator; no file IO.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class SpecFileAnalyzer : DiagnosticAnalyzer
+    {
+        /// <inheritdoc/>
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            SpecDescriptors.MalformedYaml,
+            SpecDescriptors.SchemaViolation,
+            SpecDescriptors.DuplicateCriterionId,
+            SpecDescriptors.IdNotInFeature,
+            SpecDescriptors.PendingCriterion,
+            SpecDescriptors.InternalError,
+            SpecDescriptors.InvalidOption);
+
+        /// <inheritdoc/>
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(Start);
+        }
+
+        private static void Start(CompilationStartAnalysisContext context)
+        {
+            SpecSet specs;
+            try
+            {
+                specs = SpecSet.Create(context.Options.AdditionalFiles
+                    .Where(static file => SpecFiles.IsSpecFile(file.Path))
+                    .Select(file => SpecFiles.Load(file, context.CancellationToken)));
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // an analyzer bug must become a diagnostic, never an exception in the compiler
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                context.RegisterCompilationEndAction(end => end.ReportDiagnostic(Diagnostic.Create(SpecDescriptors.InternalError, Location.None, "SpecGuard could not load the spec files (" + exception.GetType().Name + ": " + exception.Message + "). Please report this.")));
+                return;
+            }
+
+            ILookup<string, SpecDiagnostic> byPath = specs.Diagnostics.ToLookup(static d => d.Path, StringComparer.Ordinal);
+            context.RegisterAdditionalFileAction(file =>
+            {
+                foreach (SpecDiagnostic diagnostic in byPath[file.AdditionalFile.Path])
+                {
+                    file.ReportDiagnostic(SpecFiles.ToDiagnostic(diagnostic));
+                }
+            });
+
+            SpecGuardOptions options = SpecGuardOptions.Read(context.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
+            ProjectInfo project = ProjectInfo.From(context.Compilation);
+            bool pendingStubs = project.Framework != TestFramework.None && options.PendingTests != PendingTestsMode.Off;
+            INamedTypeSymbol? verifiesType = context.Compilation.GetTypeByMetadataName(AttributeSource.VerifiesMetadataName);
+            var verified = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+            if (pendingStubs && verifiesType is not null)
+            {
+                context.RegisterSymbolAction(
+                    symbol => CollectVerified(symbol.Symbol, verifiesType, verified),
+                    SymbolKind.Method,
+                    SymbolKind.NamedType);
+            }
+
+            context.RegisterCompilationEndAction(end =>
+            {
+                foreach (string problem in options.Problems)
+                {
+                    end.ReportDiagnostic(Diagnostic.Create(SpecDescriptors.InvalidOption, Location.None, problem));
+                }
+
+                if (!pendingStubs)
+                {
+                    return;
+                }
+
+                foreach (SpecLoadResult file in specs.Files)
+                {
+                    foreach (Criterion criterion in file.Feature?.Criteria ?? EquatableArray<Criterion>.Empty)
+                    {
+                        if (criterion.Status == SpecStatus.Approved && !verified.ContainsKey(criterion.Id) && ReferenceEquals(specs.Criteria[criterion.Id], criterion))
+                        {
+                            end.ReportDiagnostic(Diagnostic.Create(
+                                SpecDescriptors.PendingCriterion,
+                                SpecFiles.ToLocation(file.Path, criterion.IdSpan),
+                                $"No test verifies {criterion.Id} ({criterion.Title}); a pending test {Names.TestMethod(criterion.Id, criterion.Title)} was generated. Write a test with [Verifies(\"{criterion.Id}\")] to replace it."));
+                        }
+                    }
+                }
+            });
+        }
+
+        /// <summary>Hand-written [Verifies] links; generated pending tests (SpecGuard.PendingTests) do not count.</summary>
+        private static void CollectVerified(ISymbol symbol, INamedTypeSymbol verifiesType, ConcurrentDictionary<string, bool> verified)
+        {
+            if (symbol.ContainingNamespace?.ToDisplayString() == "SpecGuard.PendingTests")
+            {
+                return;
+            }
+
+            foreach (AttributeData attribute in symbol.GetAttributes())
+            {
+                if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, verifiesType) || attribute.ConstructorArguments.Length != 1)
+                {
+                    continue;
+                }
+
+                TypedConstant argument = attribute.ConstructorArguments[0];
+                if (argument.Kind == TypedConstantKind.Array && !argument.IsNull)
+                {
+                    foreach (TypedConstant value in argument.Values)
+                    {
+                        if (value.Value is string id)
+                        {
+                            verified[id] = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

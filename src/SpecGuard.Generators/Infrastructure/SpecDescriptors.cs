@@ -1,0 +1,41 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using SpecGuard.Core.Diagnostics;
+
+namespace SpecGuard.Generators.Infrastructure
+{
+    /// <summary>
+    /// Roslyn descriptors for the rules declared in <see cref="SpecRules"/> (IDs from <see cref="SpecRuleIds"/>, written
+    /// out here so analyzer release tracking can read them; a test checks each agrees with its <see cref="SpecRule"/>).
+    /// Help links lead to docs/rules/SPECnnn.md.
+    /// </summary>
+    internal static class SpecDescriptors
+    {
+        public static readonly DiagnosticDescriptor MalformedYaml = Create(SpecRuleIds.MalformedYaml, SpecRules.SpecFilesCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor SchemaViolation = Create(SpecRuleIds.SchemaViolation, SpecRules.SpecFilesCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DuplicateCriterionId = Create(SpecRuleIds.DuplicateCriterionId, SpecRules.SpecFilesCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor IdNotInFeature = Create(SpecRuleIds.IdNotInFeature, SpecRules.SpecFilesCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor PendingCriterion = Create(SpecRuleIds.PendingCriterion, SpecRules.TestsCategory, DiagnosticSeverity.Info, WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor InternalError = Create(SpecRuleIds.InternalError, SpecRules.ConfigurationCategory, DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor InvalidOption = Create(SpecRuleIds.InvalidOption, SpecRules.ConfigurationCategory, DiagnosticSeverity.Error, WellKnownDiagnosticTags.CompilationEnd);
+
+        public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[] { MalformedYaml, SchemaViolation, DuplicateCriterionId, IdNotInFeature, PendingCriterion, InternalError, InvalidOption };
+
+        private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(static d => d.Id);
+
+        public static DiagnosticDescriptor For(string id) => ById[id];
+
+        private static DiagnosticDescriptor Create(string id, string category, DiagnosticSeverity severity, params string[] tags)
+        {
+            SpecRule rule = SpecRules.All.Single(r => r.Id == id);
+            return new DiagnosticDescriptor(id, rule.Title, "{0}", category, severity, isEnabledByDefault: true, description: rule.Description, helpLinkUri: rule.HelpLink, customTags: tags);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using SpecGuard.Core;
+using SpecGuard.Core.Diagnostics;
+using SpecGuard.Core.Model;
+
+namespace SpecGuard.Generators.Infrastructure
+{
+    /// <summary>
+    /// Spec files among the AdditionalFiles, loaded through SpecGuard.Core once per file text: the generator and
+    /// the analyzers share one parse of each <see cref="SourceText"/> (a weak cache, so texts the compiler or IDE
+    /// drops are collected with their results).
+    /// </summary>
+    internal static class SpecFiles
+    {
+        private static readonly ConditionalWeakTable<SourceText, SpecLoadResult> Cache = new ConditionalWeakTable<SourceText, SpecLoadResult>();
+
+        public static bool IsSpecFile(string path) =>
+            path.EndsWith(".spec.yaml", StringComparison.OrdinalIgnoreCase) ||
+            path.EndsWith(".spec.yml", StringComparison.OrdinalIgnoreCase);
+
+        public static SpecLoadResult Load(AdditionalText file, CancellationToken cancellationToken)
+        {
+            SourceText? text = file.GetText(cancellationToken);
+            if (text is null)
+            {
+                return new SpecLoadResult(
+                    file.Path,
+                    null,
+                    new[]
+                    {
+                        new SpecDiagnostic(SpecRules.MalformedYaml.Id, SpecSeverity.Error, "The spec file could not be read (it may have been deleted or be locked). Check that the file exists and is readable.", file.Path, SourceSpan.FileStart),
+                    }.ToEquatableArray());
+            }
+
+            SpecLoadResult result = Cache.GetValue(text, t => SpecLoader.Load(file.Path, t.ToString()));
+            return string.Equals(result.Path, file.Path, StringComparison.Ordinal) ? result : SpecLoader.Load(file.Path, text.ToString());
+        }
+
+        public static Location ToLocation(SpecDiagnostic diagnostic) => ToLocation(diagnostic.Path, diagnostic.Span);
+
+        public static Location ToLocation(string path, SourceSpan span) => Location.Create(
+            path,
+            new TextSpan(span.Start, span.Length),
+            new LinePositionSpan(new LinePosition(span.StartLine, span.StartColumn), new LinePosition(span.EndLine, span.EndColumn)));
+
+        public static Diagnostic ToDiagnostic(SpecDiagnostic diagnostic) =>
+            Diagnostic.Create(SpecDescriptors.For(diagnostic.Id), ToLocation(diagnostic), diagnostic.Message);
+    }
+}

@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SpecGuard.Core.Model;
+
+namespace SpecGuard.Generators.Infrastructure
+{
+    /// <summary>What pending (unverified) criteria become in a test project.</summary>
+    internal enum PendingTestsMode
+    {
+        /// <summary>A skipped test whose reason names the criterion (default).</summary>
+        Skip,
+
+        /// <summary>A failing test, for teams that gate on verification.</summary>
+        Fail,
+
+        /// <summary>No generated test.</summary>
+        Off,
+    }
+
+    /// <summary>
+    /// SpecGuard's options, read from MSBuild properties made visible to the compiler
+    /// (<c>build_property.SpecGuard*</c>). Invalid values fall back to the default and are listed in
+    /// <see cref="Problems"/> so the analyzer can report SPEC901.
+    /// </summary>
+    internal sealed record SpecGuardOptions(PendingTestsMode PendingTests, string CatalogNamespace, EquatableArray<string> Problems)
+    {
+        public const string PendingTestsProperty = "SpecGuardPendingTests";
+        public const string CatalogNamespaceProperty = "SpecGuardCatalogNamespace";
+        public const string DefaultCatalogNamespace = "SpecGuard.Specs";
+
+        private static readonly Regex NamespacePattern = new Regex(@"^@?[A-Za-z_][A-Za-z0-9_]*(\.@?[A-Za-z_][A-Za-z0-9_]*)*$", RegexOptions.CultureInvariant);
+
+        public static SpecGuardOptions Default { get; } = new SpecGuardOptions(PendingTestsMode.Skip, DefaultCatalogNamespace, EquatableArray<string>.Empty);
+
+        public static SpecGuardOptions Read(AnalyzerConfigOptions options)
+        {
+            var problems = new List<string>();
+            PendingTestsMode pending = PendingTestsMode.Skip;
+            if (options.TryGetValue("build_property." + PendingTestsProperty, out string? pendingText) && !string.IsNullOrWhiteSpace(pendingText))
+            {
+                switch (pendingText.Trim().ToLowerInvariant())
+                {
+                    case "skip":
+                        pending = PendingTestsMode.Skip;
+                        break;
+                    case "fail":
+                        pending = PendingTestsMode.Fail;
+                        break;
+                    case "off":
+                    case "false":
+                        pending = PendingTestsMode.Off;
+                        break;
+                    default:
+                        problems.Add($"The MSBuild property {PendingTestsProperty} is '{pendingText.Trim()}'; it takes skip (the default), fail or off. Using skip.");
+                        break;
+                }
+            }
+
+            string catalogNamespace = DefaultCatalogNamespace;
+            if (options.TryGetValue("build_property." + CatalogNamespaceProperty, out string? namespaceText) && !string.IsNullOrWhiteSpace(namespaceText))
+            {
+                string trimmed = namespaceText.Trim();
+                if (NamespacePattern.IsMatch(trimmed) && !trimmed.Split('.').Any(static part => part.Length == 0))
+                {
+                    catalogNamespace = trimmed;
+                }
+                else
+                {
+                    problems.Add($"The MSBuild property {CatalogNamespaceProperty} is '{trimmed}', which is not a C# namespace (e.g. MyCompany.Specs). Using {DefaultCatalogNamespace}.");
+                }
+            }
+
+            return new SpecGuardOptions(pending, catalogNamespace, problems.ToEquatableArray());
+        }
+    }
+}

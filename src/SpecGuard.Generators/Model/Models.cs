@@ -1,0 +1,45 @@
+using SpecGuard.Core;
+using SpecGuard.Core.Model;
+
+namespace SpecGuard.Generators.Model
+{
+    /// <summary>A criterion as the catalog and the stubs need it: no source spans, so moving lines regenerates nothing.</summary>
+    internal sealed record CatalogCriterion(
+        string Id,
+        string Title,
+        EquatableArray<string> Given,
+        EquatableArray<string> When,
+        EquatableArray<string> Then,
+        SpecStatus Status,
+        CriterionPriority Priority,
+        string? ReplacedBy,
+        EquatableArray<EquatableArray<ExampleCell>> Examples);
+
+    /// <summary>One spec file's feature as the generator needs it.</summary>
+    internal sealed record CatalogFeature(string Key, string Title, string FileName, EquatableArray<CatalogCriterion> Criteria)
+    {
+        public static CatalogFeature? From(SpecLoadResult result)
+        {
+            SpecFeature? feature = result.Feature;
+            if (feature is null)
+            {
+                return null;
+            }
+
+            var criteria = new CatalogCriterion[feature.Criteria.Count];
+            for (int i = 0; i < criteria.Length; i++)
+            {
+                Criterion c = feature.Criteria[i];
+                var rows = new EquatableArray<ExampleCell>[c.Examples.Count];
+                for (int r = 0; r < rows.Length; r++)
+                {
+                    rows[r] = c.Examples[r].Cells;
+                }
+
+                criteria[i] = new CatalogCriterion(c.Id, c.Title, c.Given, c.When, c.Then, c.Status, c.Priority, c.ReplacedBy, rows.ToEquatableArray());
+            }
+
+            return new CatalogFeature(feature.Key, feature.Title, System.IO.Path.GetFileName(feature.Path), criteria.ToEquatableArray());
+        }
+    }
+}

@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SpecGuard.Core;
+using SpecGuard.Core.Model;
+using SpecGuard.Generators.Emit;
+using SpecGuard.Generators.Infrastructure;
+using SpecGuard.Generators.Model;
+
+namespace SpecGuard.Generators
+{
+    /// <summary>
+    /// SpecGuard's incremental generator. Emits the link attributes, a typed catalog of criterion IDs and, in test
+    /// projects, pending tests for criteria that no test verifies. It reports no diagnostics about spec files (the
+    /// analyzers do, so editors show them while typing); every failure of its own becomes SPEC900, never CS8785.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class SpecGuardGenerator : IIncrementalGenerator
+    {
+        /// <summary>Tracking names of the pipeline steps, for incremental-caching tests.</summary>
+        public static class Steps
+        {
+            /// <summary>One spec file parsed (YAML + schema) into a load result.</summary>
+            public const string ParseSpec = nameof(ParseSpec);
+
+            /// <summary>A load result projected to what the catalog and stubs need.</summary>
+            public const string CatalogFeature = nameof(CatalogFeature);
+
+            /// <summary>Criterion IDs named by one [Verifies] attribute site.</summary>
+            public const string VerifiedIds = nameof(VerifiedIds);
+
+            /// <summary>The test framework and assembly name of the project.</summary>
+            public const string Project = nameof(Project);
+
+            /// <summary>SpecGuard's MSBuild options.</summary>
+            public const string Options = nameof(Options);
+        }
+
+        /// <inheritdoc/>
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            context.RegisterPostInitializationOutput(AttributeSource.Register);
+
+            IncrementalValuesProvider<CatalogFeature?> features = context.AdditionalTextsProvider
+                .Where(static file => SpecFiles.IsSpecFile(file.Path))
+                .Select(static (file, cancellationToken) => SpecFiles.Load(file, cancellationToken))
+                .WithTrackingName(Steps.ParseSpec)
+                .Select(static (result, _) => CatalogFeature.From(result))
+                .WithTrackingName(Steps.CatalogFeature);
+
+            IncrementalValueProvider<SpecGuardOptions> options = context.AnalyzerConfigOptionsProvider
+                .Select(static (provider, _) => SpecGuardOptions.Read(provider.GlobalOptions))
+                .WithTrackingName(Steps.Options);
+
+            IncrementalValueProvider<ProjectInfo> project = context.CompilationProvider
+                .Select(static (compilation, _) => ProjectInfo.From(compilation))
+                .WithTrackingName(Steps.Project);
+
+            IncrementalValueProvider<ImmutableArray<EquatableArray<string>>> verified = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    AttributeSource.VerifiesMetadataName,
+                    static (node, _) => node is MemberDeclarationSyntax or LocalFunctionStatementSyntax,
+                    static (attributeContext, cancellationToken) => VerifiedIdsOf(attributeContext, cancellationToken))
+                .WithTrackingName(Steps.VerifiedIds)
+                .Collect();
+
+            IncrementalValueProvider<(ImmutableArray<CatalogFeature?> Features, SpecGuardOptions Options)> catalogInput = features.Collect().Combine(options);
+            context.RegisterSourceOutput(catalogInput, static (production, input) => Guard(production, () => EmitCatalog(production, input.Features, input.Options)));
+
+            context.RegisterSourceOutput(project, static (production, info) => Guard(production, () =>
+                production.AddSource("SpecGuard.VerifiesAttribute.Framework.g.cs", AttributeSource.VerifiesCompletion(info))));
+
+            var stubInput = features.Collect().Combine(verified).Combine(project.Combine(options));
+            context.RegisterSourceOutput(stubInput, static (production, input) => Guard(production, () =>
+                EmitStubs(production, input.Left.Left, input.Left.Right, input.Right.Left, input.Right.Right)));
+        }
+
+        private static void EmitCatalog(SourceProductionContext production, ImmutableArray<CatalogFeature?> features, SpecGuardOptions options)
+        {
+            foreach (CatalogEmitter.MergedFeature feature in CatalogEmitter.Merge(features.OfType<CatalogFeature>()))
+            {
+                production.CancellationToken.ThrowIfCancellationRequested();
+                production.AddSource("SpecGuard.Specs." + Names.FeatureClass(feature.Key).TrimStart('@') + ".g.cs", CatalogEmitter.Emit(options.CatalogNamespace, feature));
+            }
+        }
+
+        private static void EmitStubs(SourceProductionContext production, ImmutableArray<CatalogFeature?> features, ImmutableArray<EquatableArray<string>> verifiedSites, ProjectInfo project, SpecGuardOptions options)
+        {
+            if (project.Framework == TestFramework.None || options.PendingTests == PendingTestsMode.Off)
+            {
+                return;
+            }
+
+            var verified = new HashSet<string>(verifiedSites.SelectMany(static ids => ids), StringComparer.Ordinal);
+            foreach (CatalogEmitter.MergedFeature feature in CatalogEmitter.Merge(features.OfType<CatalogFeature>()))
+            {
+                string? source = StubEmitter.Emit(feature, verified, project.Framework, options.PendingTests);
+                if (source is not null)
+                {
+                    production.AddSource("SpecGuard.PendingTests." + Names.FeatureClass(feature.Key).TrimStart('@') + ".g.cs", source);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The IDs an attribute site names. Constants of the generated catalog are not visible to the generator
+        /// (its own output is not part of its input), so <c>Specs.Orders.ORDERS_001</c> is read back from its name.
+        /// </summary>
+        private static EquatableArray<string> VerifiedIdsOf(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            var ids = new List<string>();
+            foreach (AttributeData attribute in context.Attributes)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                bool resolved = false;
+                if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Array && !attribute.ConstructorArguments[0].IsNull)
+                {
+                    ImmutableArray<TypedConstant> values = attribute.ConstructorArguments[0].Values;
+                    if (values.All(static v => v.Value is string))
+                    {
+                        ids.AddRange(values.Select(static v => (string)v.Value!));
+                        resolved = true;
+                    }
+                }
+
+                if (!resolved && attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax syntax && syntax.ArgumentList is { } arguments)
+                {
+                    foreach (AttributeArgumentSyntax argument in arguments.Arguments)
+                    {
+                        string? id = argument.Expression switch
+                        {
+                            LiteralExpressionSyntax literal when literal.Token.Value is string text => text,
+                            MemberAccessExpressionSyntax access => Names.IdFromConstant(access.Name.Identifier.ValueText),
+                            IdentifierNameSyntax identifier => Names.IdFromConstant(identifier.Identifier.ValueText),
+                            _ => null,
+                        };
+                        if (id is not null)
+                        {
+                            ids.Add(id);
+                        }
+                    }
+                }
+            }
+
+            ids.Sort(StringComparer.Ordinal);
+            return ids.Distinct(StringComparer.Ordinal).ToEquatableArray();
+        }
+
+        private static void Guard(SourceProductionContext production, Action emit)
+        {
+            try
+            {
+                emit();
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // A generator bug must become a diagnostic, not CS8785 and a broken build.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                production.ReportDiagnostic(Diagnostic.Create(
+                    SpecDescriptors.InternalError,
+                    Location.None,
+                    "SpecGuard's generator failed (" + exception.GetType().Name + ": " + exception.Message + "); generated code may be missing. Please report this."));
+            }
+        }
+    }
+}
