@@ -84,7 +84,7 @@ namespace SpecGuard.Generators
             foreach (CatalogEmitter.MergedFeature feature in CatalogEmitter.Merge(features.OfType<CatalogFeature>()))
             {
                 production.CancellationToken.ThrowIfCancellationRequested();
-                production.AddSource("SpecGuard.Specs." + Names.FeatureClass(feature.Key).TrimStart('@') + ".g.cs", CatalogEmitter.Emit(options.CatalogNamespace, feature));
+                production.AddSource("SpecGuard.Specs." + feature.Key + ".g.cs", CatalogEmitter.Emit(options.CatalogNamespace, feature));
             }
         }
 
@@ -101,7 +101,7 @@ namespace SpecGuard.Generators
                 string? source = StubEmitter.Emit(feature, verified, project.Framework, options.PendingTests);
                 if (source is not null)
                 {
-                    production.AddSource("SpecGuard.PendingTests." + Names.FeatureClass(feature.Key).TrimStart('@') + ".g.cs", source);
+                    production.AddSource("SpecGuard.PendingTests." + feature.Key + ".g.cs", source);
                 }
             }
         }

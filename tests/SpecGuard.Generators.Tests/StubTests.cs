@@ -25,7 +25,7 @@ public sealed class StubTests
         var (run, _, diagnostics) = Harness.Run(Harness.Driver([Harness.Spec("specs/orders.spec.yaml", Orders)]), compilation);
 
         Assert.Empty(diagnostics);
-        string stubs = Harness.Source(run, "SpecGuard.PendingTests.Orders.g.cs");
+        string stubs = Harness.Source(run, "SpecGuard.PendingTests.ORDERS.g.cs");
         Assert.Contains("public void ORDERS_001_A_customer_can_place_an_order()", stubs, StringComparison.Ordinal);
         Assert.Contains("public void ORDERS_002_Quantities_are_checked(int quantity, string? status, double price, bool gift)", stubs, StringComparison.Ordinal);
         Assert.DoesNotContain("ORDERS_003", stubs, StringComparison.Ordinal); // deprecated criteria get no stub
@@ -39,7 +39,7 @@ public sealed class StubTests
     {
         var (run, _, _) = Harness.Run(Harness.Driver([Harness.Spec("specs/orders.spec.yaml", Orders)]), await Harness.Compilation(Framework.XunitV2));
 
-        string stubs = Harness.Source(run, "SpecGuard.PendingTests.Orders.g.cs");
+        string stubs = Harness.Source(run, "SpecGuard.PendingTests.ORDERS.g.cs");
         Assert.Contains("[global::Xunit.Fact(Skip = \"Pending: ORDERS-001 (A customer can place an order) has no test with [Verifies(\\\"ORDERS-001\\\")] yet.\")]", stubs, StringComparison.Ordinal);
         Assert.Contains("[global::Xunit.Theory(Skip = ", stubs, StringComparison.Ordinal);
         Assert.Contains("[global::Xunit.InlineData(1, \"Pending\", 2.5d, false)]", stubs, StringComparison.Ordinal);
@@ -54,7 +54,7 @@ public sealed class StubTests
     {
         var (run, _, _) = Harness.Run(Harness.Driver([Harness.Spec("specs/orders.spec.yaml", Orders)]), await Harness.Compilation(framework));
 
-        string stubs = Harness.Source(run, "SpecGuard.PendingTests.Orders.g.cs");
+        string stubs = Harness.Source(run, "SpecGuard.PendingTests.ORDERS.g.cs");
         Assert.Contains(skip, stubs, StringComparison.Ordinal);
         Assert.Contains(row, stubs, StringComparison.Ordinal);
     }
@@ -68,7 +68,7 @@ public sealed class StubTests
         var (offRun, _, _) = Harness.Run(Harness.Driver([Harness.Spec("specs/orders.spec.yaml", Orders)], new System.Collections.Generic.Dictionary<string, string> { ["SpecGuardPendingTests"] = "off" }), compilation);
 
         Assert.Empty(failDiagnostics);
-        string stubs = Harness.Source(failRun, "SpecGuard.PendingTests.Orders.g.cs");
+        string stubs = Harness.Source(failRun, "SpecGuard.PendingTests.ORDERS.g.cs");
         Assert.DoesNotContain("Skip =", stubs, StringComparison.Ordinal);
         Assert.Contains("throw new global::System.NotImplementedException(\"Pending: ORDERS-001", stubs, StringComparison.Ordinal);
         Assert.DoesNotContain(Harness.HintNames(offRun), h => h.Contains("PendingTests", StringComparison.Ordinal));
@@ -85,7 +85,7 @@ public sealed class StubTests
         var (run, _, diagnostics) = Harness.Run(Harness.Driver([Harness.Spec("specs/orders.spec.yaml", Orders)]), compilation);
 
         Assert.Empty(diagnostics);
-        string stubs = Harness.Source(run, "SpecGuard.PendingTests.Orders.g.cs");
+        string stubs = Harness.Source(run, "SpecGuard.PendingTests.ORDERS.g.cs");
         Assert.DoesNotContain("ORDERS_001_", stubs, StringComparison.Ordinal);
         Assert.Contains("ORDERS_002_", stubs, StringComparison.Ordinal);
     }
@@ -98,7 +98,7 @@ public sealed class StubTests
         var (run, _, diagnostics) = Harness.Run(Harness.Driver([Harness.Spec("specs/orders.spec.yaml", Orders)]), compilation);
 
         Assert.Empty(diagnostics);
-        Assert.DoesNotContain("ORDERS_002_", Harness.Source(run, "SpecGuard.PendingTests.Orders.g.cs"), StringComparison.Ordinal);
+        Assert.DoesNotContain("ORDERS_002_", Harness.Source(run, "SpecGuard.PendingTests.ORDERS.g.cs"), StringComparison.Ordinal);
     }
 
     [Fact]
