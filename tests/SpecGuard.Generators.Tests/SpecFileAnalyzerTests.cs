@@ -12,9 +12,7 @@ public sealed class SpecFileAnalyzerTests
 {
     private const string Valid = "specguard: 1\nfeature: ORDERS\ntitle: Orders\ncriteria:\n  - id: ORDERS-001\n    title: Place an order\n    then: it is placed\n";
 
-    // What the generator adds to every consumer, so analyzer tests see the same attribute types.
-    private static readonly string Attributes = AttributeSource.Attributes.Replace("GENERATEDCODE", "", System.StringComparison.Ordinal).Replace("TARGETS", "global::System.AttributeTargets.All", System.StringComparison.Ordinal).Replace("[global::Microsoft.CodeAnalysis.Embedded]", "", System.StringComparison.Ordinal)
-        + "namespace SpecGuard { internal sealed partial class VerifiesAttribute : global::System.Attribute { } }";
+    private static readonly string Attributes = AnalyzerTestSources.Attributes;
 
     private static CSharpAnalyzerTest<SpecFileAnalyzer, DefaultVerifier> Test(Framework framework = Framework.None) => new()
     {

@@ -29,6 +29,24 @@ namespace SpecGuard.Core.Diagnostics
         /// <summary>Criterion ID does not start with its feature key.</summary>
         public const string IdNotInFeature = "SPEC004";
 
+        /// <summary>Public API member traces to no criterion.</summary>
+        public const string UntracedPublicApi = "SPEC100";
+
+        /// <summary>Handler traces to no criterion.</summary>
+        public const string UntracedHandler = "SPEC101";
+
+        /// <summary>Link names an unknown criterion ID.</summary>
+        public const string UnknownCriterion = "SPEC102";
+
+        /// <summary>Link names a deprecated criterion.</summary>
+        public const string DeprecatedCriterion = "SPEC103";
+
+        /// <summary>SpecExempt without a reason.</summary>
+        public const string ExemptWithoutReason = "SPEC104";
+
+        /// <summary>Criterion has no implementing code in this project.</summary>
+        public const string UnimplementedCriterion = "SPEC110";
+
         /// <summary>Criterion has no verifying test.</summary>
         public const string PendingCriterion = "SPEC200";
 
@@ -84,6 +102,57 @@ namespace SpecGuard.Core.Diagnostics
             SpecFilesCategory,
             "A criterion ID is its feature's key, a dash and a number (feature ORDERS: ORDERS-001), so that an ID says which spec file it lives in.");
 
+        /// <summary>The category of rules about production code.</summary>
+        public const string CodeCategory = "SpecGuard.Traceability";
+
+        /// <summary>SPEC100: an externally visible member that carries behaviour traces to no criterion.</summary>
+        public static readonly SpecRule UntracedPublicApi = new SpecRule(
+            SpecRuleIds.UntracedPublicApi,
+            "Public API traces to no criterion",
+            SpecSeverity.Warning,
+            CodeCategory,
+            "A public type or method that carries behaviour has no [Implements] on itself or its containing type and no [SpecExempt]. Link it to the acceptance criterion it implements. An error when SpecGuardEnforce is true (the default in CI).");
+
+        /// <summary>SPEC101: a request or message handler traces to no criterion.</summary>
+        public static readonly SpecRule UntracedHandler = new SpecRule(
+            SpecRuleIds.UntracedHandler,
+            "Handler traces to no criterion",
+            SpecSeverity.Warning,
+            CodeCategory,
+            "A controller action, minimal-API endpoint, MediatR or MassTransit handler, gRPC service method or configured handler has no [Implements] and no [SpecExempt]. An error when SpecGuardEnforce is true (the default in CI).");
+
+        /// <summary>SPEC102: a link names a criterion ID that no spec file declares.</summary>
+        public static readonly SpecRule UnknownCriterion = new SpecRule(
+            SpecRuleIds.UnknownCriterion,
+            "Link names an unknown criterion",
+            SpecSeverity.Error,
+            CodeCategory,
+            "An [Implements] or [Verifies] argument is not the ID of any criterion in the spec files this project sees. The message suggests the closest known ID.");
+
+        /// <summary>SPEC103: a link names a deprecated criterion.</summary>
+        public static readonly SpecRule DeprecatedCriterion = new SpecRule(
+            SpecRuleIds.DeprecatedCriterion,
+            "Link names a deprecated criterion",
+            SpecSeverity.Warning,
+            CodeCategory,
+            "An [Implements] or [Verifies] argument names a criterion whose status is deprecated. Link the criterion that replaced it.");
+
+        /// <summary>SPEC104: SpecExempt without a reason.</summary>
+        public static readonly SpecRule ExemptWithoutReason = new SpecRule(
+            SpecRuleIds.ExemptWithoutReason,
+            "SpecExempt without a reason",
+            SpecSeverity.Warning,
+            CodeCategory,
+            "[SpecExempt] takes the reason why the code needs no criterion; an empty reason hides the decision from reviewers.");
+
+        /// <summary>SPEC110: a criterion has no implementing code in this project (off by default).</summary>
+        public static readonly SpecRule UnimplementedCriterion = new SpecRule(
+            SpecRuleIds.UnimplementedCriterion,
+            "Criterion has no implementing code in this project",
+            SpecSeverity.Warning,
+            CodeCategory,
+            "No [Implements] in this project names the criterion. Off by default, because most repositories implement a feature across several projects; turn it on for the project that should implement every criterion.");
+
         /// <summary>The category of rules about tests.</summary>
         public const string TestsCategory = "SpecGuard.Tests";
 
@@ -115,6 +184,11 @@ namespace SpecGuard.Core.Diagnostics
             "An MSBuild property or .editorconfig option for SpecGuard has a value outside its allowed set. The default is used instead until it is fixed.");
 
         /// <summary>Every rule declared here, in ID order.</summary>
-        public static IReadOnlyList<SpecRule> All { get; } = new[] { MalformedYaml, SchemaViolation, DuplicateCriterionId, IdNotInFeature, PendingCriterion, InternalError, InvalidOption };
+        public static IReadOnlyList<SpecRule> All { get; } = new[]
+        {
+            MalformedYaml, SchemaViolation, DuplicateCriterionId, IdNotInFeature,
+            UntracedPublicApi, UntracedHandler, UnknownCriterion, DeprecatedCriterion, ExemptWithoutReason, UnimplementedCriterion,
+            PendingCriterion, InternalError, InvalidOption,
+        };
     }
 }

@@ -20,13 +20,30 @@ namespace SpecGuard.Generators.Infrastructure
 
         public static readonly DiagnosticDescriptor IdNotInFeature = Create(SpecRuleIds.IdNotInFeature, SpecRules.SpecFilesCategory, DiagnosticSeverity.Error);
 
+        public static readonly DiagnosticDescriptor UntracedPublicApi = Create(SpecRuleIds.UntracedPublicApi, SpecRules.CodeCategory, DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor UntracedHandler = Create(SpecRuleIds.UntracedHandler, SpecRules.CodeCategory, DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor UnknownCriterion = Create(SpecRuleIds.UnknownCriterion, SpecRules.CodeCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DeprecatedCriterion = Create(SpecRuleIds.DeprecatedCriterion, SpecRules.CodeCategory, DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor ExemptWithoutReason = Create(SpecRuleIds.ExemptWithoutReason, SpecRules.CodeCategory, DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor UnimplementedCriterion = CreateDisabled(SpecRuleIds.UnimplementedCriterion, SpecRules.CodeCategory, DiagnosticSeverity.Warning, WellKnownDiagnosticTags.CompilationEnd);
+
         public static readonly DiagnosticDescriptor PendingCriterion = Create(SpecRuleIds.PendingCriterion, SpecRules.TestsCategory, DiagnosticSeverity.Info, WellKnownDiagnosticTags.CompilationEnd);
 
         public static readonly DiagnosticDescriptor InternalError = Create(SpecRuleIds.InternalError, SpecRules.ConfigurationCategory, DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor InvalidOption = Create(SpecRuleIds.InvalidOption, SpecRules.ConfigurationCategory, DiagnosticSeverity.Error, WellKnownDiagnosticTags.CompilationEnd);
 
-        public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[] { MalformedYaml, SchemaViolation, DuplicateCriterionId, IdNotInFeature, PendingCriterion, InternalError, InvalidOption };
+        public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
+        {
+            MalformedYaml, SchemaViolation, DuplicateCriterionId, IdNotInFeature,
+            UntracedPublicApi, UntracedHandler, UnknownCriterion, DeprecatedCriterion, ExemptWithoutReason, UnimplementedCriterion,
+            PendingCriterion, InternalError, InvalidOption,
+        };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(static d => d.Id);
 
@@ -36,6 +53,12 @@ namespace SpecGuard.Generators.Infrastructure
         {
             SpecRule rule = SpecRules.All.Single(r => r.Id == id);
             return new DiagnosticDescriptor(id, rule.Title, "{0}", category, severity, isEnabledByDefault: true, description: rule.Description, helpLinkUri: rule.HelpLink, customTags: tags);
+        }
+
+        private static DiagnosticDescriptor CreateDisabled(string id, string category, DiagnosticSeverity severity, params string[] tags)
+        {
+            SpecRule rule = SpecRules.All.Single(r => r.Id == id);
+            return new DiagnosticDescriptor(id, rule.Title, "{0}", category, severity, isEnabledByDefault: false, description: rule.Description, helpLinkUri: rule.HelpLink, customTags: tags);
         }
     }
 }
