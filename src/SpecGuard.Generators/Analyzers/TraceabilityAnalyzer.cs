@@ -287,7 +287,8 @@ namespace SpecGuard.Generators.Analyzers
                         return; // a member carries the link: the type is traced through it
                     }
 
-                    behaviour |= member is IMethodSymbol method && IsBehaviouralPublicMethod(method);
+                    // Handler methods are SPEC101's; the type needs a link only for behaviour beyond them.
+                    behaviour |= member is IMethodSymbol method && IsBehaviouralPublicMethod(method) && !(_handlers.Any && _handlers.Describe(method) is not null);
                 }
 
                 if (behaviour)
