@@ -77,13 +77,15 @@ namespace SpecGuard.CodeFixes
             }
         }
 
-        /// <summary>"Implement ORDERS-001 — A customer can place an order", the title shortened to keep the menu readable.</summary>
+        /// <summary>"Implement ORDERS-001 — A customer can place an order", a long title cut at a word to keep the menu readable.</summary>
         internal static string Title(KnownCriterion criterion)
         {
             string title = criterion.Criterion.Title.Replace('\n', ' ').Replace('\r', ' ').Trim();
             if (title.Length > MaxTitleLength)
             {
-                title = title.Substring(0, MaxTitleLength - 1).TrimEnd() + "…";
+                string cut = title.Substring(0, MaxTitleLength - 1);
+                int space = cut.LastIndexOf(' ');
+                title = (space > MaxTitleLength / 2 ? cut.Substring(0, space) : cut).TrimEnd() + "…";
             }
 
             return title.Length == 0 ? "Implement " + criterion.Id : "Implement " + criterion.Id + " — " + title;

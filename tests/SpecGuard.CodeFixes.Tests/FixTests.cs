@@ -112,7 +112,8 @@ internal static class FixTests
         bool aspNetCore = false,
         string? catalogNamespace = null,
         (string Path, string Text)[]? specs = null,
-        string? globalConfig = null)
+        string? globalConfig = null,
+        OutputKind? outputKind = null)
         where TFix : CodeFixProvider, new()
     {
         specs ??= DefaultSpecs;
@@ -139,11 +140,9 @@ internal static class FixTests
             state.AnalyzerConfigFiles.Add(("/.globalconfig", config));
         }
 
-        if (aspNetCore)
-        {
-            test.TestState.OutputKind = OutputKind.ConsoleApplication;
-            test.FixedState.OutputKind = OutputKind.ConsoleApplication;
-        }
+        // Minimal-API tests are programs with top-level statements.
+        test.TestState.OutputKind = outputKind ?? (aspNetCore ? OutputKind.ConsoleApplication : null);
+        test.FixedState.OutputKind = test.TestState.OutputKind;
 
         // The testing library turns on rules that are off by default; SPEC110 stays off as it ships.
         test.DisabledDiagnostics.Add("SPEC110");
@@ -151,9 +150,9 @@ internal static class FixTests
     }
 
     /// <summary>A SPEC100/SPEC101 fix test that applies the action with <paramref name="equivalenceKey"/> (fix-all: see <see cref="LinkFixAllProvider"/>).</summary>
-    public static CSharpCodeFixTest<TraceabilityAnalyzer, LinkCodeFixProvider, DefaultVerifier> Link(string source, string fixedSource, string equivalenceKey, bool catalog = true, bool aspNetCore = false, string? catalogNamespace = null, string? globalConfig = null)
+    public static CSharpCodeFixTest<TraceabilityAnalyzer, LinkCodeFixProvider, DefaultVerifier> Link(string source, string fixedSource, string equivalenceKey, bool catalog = true, bool aspNetCore = false, string? catalogNamespace = null, string? globalConfig = null, OutputKind? outputKind = null)
     {
-        var test = Test<LinkCodeFixProvider>(source, fixedSource, catalog, aspNetCore, catalogNamespace, globalConfig: globalConfig);
+        var test = Test<LinkCodeFixProvider>(source, fixedSource, catalog, aspNetCore, catalogNamespace, globalConfig: globalConfig, outputKind: outputKind);
         test.CodeActionEquivalenceKey = equivalenceKey;
         test.CodeFixTestBehaviors = equivalenceKey == EquivalenceKeys.Exempt
             ? CodeFixTestBehaviors.SkipFixAllInSolutionCheck
