@@ -109,14 +109,19 @@ internal static class AssemblyScanner
         try
         {
             using FileStream stream = File.OpenRead(path);
+            bool dosHeader = stream.ReadByte() == 'M' && stream.ReadByte() == 'Z';
+            stream.Position = 0;
             using var pe = new PEReader(stream, PEStreamOptions.PrefetchEntireImage);
             try
             {
                 _ = pe.PEHeaders;
             }
-            catch (BadImageFormatException)
+            catch (BadImageFormatException exception)
             {
-                return new AssemblyScanResult(null, ScanFailure.NotPortableExecutable, "not a .NET assembly (not a PE file)", null);
+                // "MZ" says it meant to be a PE file: a damaged one, not some other kind of file.
+                return dosHeader
+                    ? new AssemblyScanResult(null, ScanFailure.Corrupt, "corrupt PE file (" + exception.Message + ")", null)
+                    : new AssemblyScanResult(null, ScanFailure.NotPortableExecutable, "not a .NET assembly (not a PE file)", null);
             }
 
             if (!pe.HasMetadata)
@@ -313,8 +318,12 @@ internal static class AssemblyScanner
                     MethodDefinition method = _reader.GetMethodDefinition(methodHandle);
                     Links links = ReadLinks(method.GetCustomAttributes());
                     string name = _reader.GetString(method.Name);
-                    (string member, string kind) = SymbolNames.DescribeMethod(name);
-                    string display = type.UserDisplayName + "." + member;
+                    (string display, string kind) = name switch
+                    {
+                        ".ctor" => (type.UserDisplayName, "constructor"),
+                        ".cctor" => (type.UserDisplayName, "static constructor"),
+                        _ => Describe(type.UserDisplayName, name),
+                    };
                     if (!links.Implements.IsEmpty)
                     {
                         _assembly.Implementations.Add(new LinkedSymbol(display, kind, _assembly.Name, Locate(methodHandle), links.Implements));
@@ -342,12 +351,31 @@ internal static class AssemblyScanner
                     }
                 }
 
+                foreach (PropertyDefinitionHandle propertyHandle in definition.GetProperties())
+                {
+                    PropertyDefinition property = _reader.GetPropertyDefinition(propertyHandle);
+                    Links links = ReadLinks(property.GetCustomAttributes());
+                    if (!links.Implements.IsEmpty)
+                    {
+                        PropertyAccessors accessors = property.GetAccessors();
+                        MethodDefinitionHandle accessor = accessors.Getter.IsNil ? accessors.Setter : accessors.Getter;
+                        SourceLocation? location = accessor.IsNil ? null : Locate(accessor);
+                        _assembly.Implementations.Add(new LinkedSymbol(type.UserDisplayName + "." + _reader.GetString(property.Name), "property", _assembly.Name, location, links.Implements));
+                    }
+                }
+
                 if (!type.Links.Implements.IsEmpty)
                 {
                     string kind = SymbolNames.IsCompilerGenerated(type.Name) ? "compiler-generated type" : "type";
                     _assembly.Implementations.Add(new LinkedSymbol(type.UserDisplayName, kind, _assembly.Name, LocateType(definition), type.Links.Implements));
                 }
             }
+        }
+
+        private static (string Display, string Kind) Describe(string typeDisplay, string methodName)
+        {
+            (string member, string kind) = SymbolNames.DescribeMethod(methodName);
+            return (typeDisplay + "." + member, kind);
         }
 
         private static bool StartsWithIdPrefix(string methodName, ImmutableArray<string> ids)

@@ -49,14 +49,14 @@ internal static class FixtureCompiler
             .Select(static p => (MetadataReference)MetadataReference.CreateFromFile(p))]);
 
     /// <summary>Compiles <paramref name="sources"/> (path → text; paths are recorded in the PDB) to <paramref name="outputFolder"/>/<paramref name="assemblyName"/>.dll and .pdb.</summary>
-    public static string Compile(string outputFolder, string assemblyName, IEnumerable<(string Path, string Text)> sources, IEnumerable<string>? references = null, bool pdb = true)
+    public static string Compile(string outputFolder, string assemblyName, IEnumerable<(string Path, string Text)> sources, IEnumerable<string>? references = null, bool pdb = true, OutputKind kind = OutputKind.DynamicallyLinkedLibrary)
     {
         var trees = sources.Select(static s => CSharpSyntaxTree.ParseText(s.Text, new CSharpParseOptions(LanguageVersion.Latest), s.Path, System.Text.Encoding.UTF8)).ToList();
         var compilation = CSharpCompilation.Create(
             assemblyName,
             trees,
             Framework.Value.AddRange((references ?? []).Select(static r => MetadataReference.CreateFromFile(r))),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, deterministic: true, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(kind, deterministic: true, nullableContextOptions: NullableContextOptions.Enable));
 
         Directory.CreateDirectory(outputFolder);
         string dllPath = Path.Combine(outputFolder, assemblyName + ".dll");
