@@ -87,7 +87,16 @@ internal static class HtmlReportWriter
             });
             groups.forEach(function (group) { group.hidden = !visible[group.getAttribute('data-feature')]; });
             count.textContent = 'Showing ' + shown + ' of ' + rows.length + ' criteria';
+            var hash = [text && 'q=' + encodeURIComponent(q.value.trim()), status && 'status=' + status, feature && 'feature=' + encodeURIComponent(feature)].filter(Boolean).join('&');
+            try { history.replaceState(null, '', hash ? '#' + hash : location.pathname + location.search); } catch (e) { /* file: URLs may refuse; the filter still works */ }
           }
+          // A filter can be shared as a link: report.html#status=failing&feature=ORDERS&q=refund
+          try {
+            location.hash.replace(/^#/, '').split('&').forEach(function (pair) {
+              var kv = pair.split('='), value = decodeURIComponent(kv[1] || '');
+              if (kv[0] === 'q') { q.value = value; } else if (kv[0] === 'status') { st.value = value; } else if (kv[0] === 'feature') { ft.value = value; }
+            });
+          } catch (e) { /* a malformed hash only loses the preset */ }
           q.addEventListener('input', apply);
           st.addEventListener('change', apply);
           ft.addEventListener('change', apply);
@@ -157,7 +166,7 @@ internal static class HtmlReportWriter
             html.Append("<option value=\"").Append(Encode(feature.Spec.Key)).Append("\">").Append(Encode(feature.Spec.Key)).Append("</option>");
         }
 
-        html.Append("</select>\n<span id=\"count\">").Append(Invariant($"Showing {all.Total} of {all.Total} criteria")).Append("</span>\n</div>\n");
+        html.Append("</select>\n<span id=\"count\">").Append(Invariant($"{all.Total} criteria")).Append("</span>\n</div>\n");
         html.Append("<table class=\"matrix\">\n<tbody>\n");
         foreach (FeatureRow feature in report.Features)
         {
