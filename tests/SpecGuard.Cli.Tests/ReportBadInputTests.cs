@@ -49,6 +49,17 @@ public sealed class ReportBadInputTests : IClassFixture<ShopFixture>
     }
 
     [Fact]
+    public void Warnings_come_in_the_same_order_whatever_the_order_of_the_arguments()
+    {
+        CliRun one = _shop.Run("report", "-a", "bin", "-a", "zz.dll", "--trx", "b.trx", "--trx", "a.trx", "--specs", "specs", "--specs", "c");
+        CliRun two = _shop.Run("report", "--specs", "c", "--specs", "specs", "--trx", "a.trx", "--trx", "b.trx", "-a", "zz.dll", "-a", "bin");
+
+        Assert.Equal(["a.trx", "b.trx", "c", "zz.dll"], Lines(one.Error).Select(static l => l.Split(':')[0]));
+        Assert.Equal(one.Error, two.Error);
+        Assert.Equal(one.Output, two.Output);
+    }
+
+    [Fact]
     public void Markdown_and_html_say_what_was_skipped()
     {
         CliRun md = _shop.Run("report", "-a", "bin", "--trx", "results", "--trx", "missing.trx");

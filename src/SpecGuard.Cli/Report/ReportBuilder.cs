@@ -237,7 +237,9 @@ internal static class ReportBuilder
                 .ThenBy(static u => TraceReport.Location(u.Location), StringComparer.Ordinal)
                 .ThenBy(static u => u.Assembly, StringComparer.Ordinal)],
             [.. inputs.OrderBy(static i => i.Kind, StringComparer.Ordinal).ThenBy(static i => i.Path, StringComparer.Ordinal)],
-            [.. warnings]);
+            // Grouped by input (a stable sort keeps each input's lines in the order they were found), so the order of
+            // the arguments does not change the output.
+            [.. warnings.Distinct().OrderBy(static w => w.Input, StringComparer.Ordinal)]);
     }
 
     /// <summary>The status rules, in order: failing, verified, pending (stubs or skipped tests), implemented-not-verified, pending (tests that have not run), untraced.</summary>
