@@ -497,6 +497,11 @@ internal static class AssemblyScanner
 
         private string? BaseKey(EntityHandle handle)
         {
+            if (handle.IsNil)
+            {
+                return null; // interfaces and System.Object have no base type
+            }
+
             switch (handle.Kind)
             {
                 case HandleKind.TypeDefinition:
