@@ -46,8 +46,9 @@ internal static class HtmlReportWriter
         .matrix td{border-bottom:1px solid var(--line);padding:10px 8px;vertical-align:top}
         .matrix tr.group th{text-align:left;background:var(--soft);padding:8px;border-bottom:1px solid var(--line);font-size:14px}
         .matrix tr.group .owner{color:var(--muted);font-weight:400}
-        td.crit{width:46%}
-        td.state{width:150px}
+        .matrix{table-layout:fixed}
+        col.c-crit{width:42%}
+        col.c-state{width:140px}
         .id{font-weight:600;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
         .title{font-weight:600}
         .gwt{display:grid;grid-template-columns:max-content 1fr;gap:2px 10px;margin:6px 0 0}
@@ -61,7 +62,7 @@ internal static class HtmlReportWriter
         .evidence h4{margin:0 0 2px;font-size:11px;text-transform:uppercase;color:var(--muted)}
         .evidence ul{list-style:none;margin:0 0 10px;padding:0}
         .evidence li{margin:2px 0}
-        code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;word-break:break-word}
+        code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;word-break:break-word;overflow-wrap:anywhere}
         .loc,.kind{color:var(--muted);font-size:12px}
         .outcome{display:inline-block;font-size:11px;font-weight:600;border-radius:4px;padding:0 6px;margin-right:6px;min-width:52px;text-align:center}
         .o-passed{background:#dafbe1;color:#116329}.o-failed{background:#ffebe9;color:#a40e26}.o-skipped{background:#fff8c5;color:#7d4e00}.o-not-run{background:#eaeef2;color:#59636e}
@@ -167,7 +168,7 @@ internal static class HtmlReportWriter
         }
 
         html.Append("</select>\n<span id=\"count\">").Append(Invariant($"{all.Total} criteria")).Append("</span>\n</div>\n");
-        html.Append("<table class=\"matrix\">\n<tbody>\n");
+        html.Append("<table class=\"matrix\">\n<colgroup><col class=\"c-crit\"><col class=\"c-state\"><col></colgroup>\n<tbody>\n");
         foreach (FeatureRow feature in report.Features)
         {
             html.Append("<tr class=\"group\" data-feature=\"").Append(Encode(feature.Spec.Key)).Append("\"><th colspan=\"3\">").Append(Encode(feature.Spec.Key)).Append(" · ")
@@ -242,6 +243,10 @@ internal static class HtmlReportWriter
         if (!row.Counted)
         {
             html.Append("<div class=\"note\">deprecated: not counted</div>");
+        }
+        else if (spec.Status == Core.Model.SpecStatus.Draft)
+        {
+            html.Append("<div class=\"note\">draft</div>");
         }
 
         html.Append("</td><td class=\"evidence\"><h4>Implemented by</h4>");
