@@ -1,48 +1,50 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.IO;
-using System.Linq;
 
 namespace SpecGuard.Cli;
 
-/// <summary>Entry point of the <c>specguard</c> tool: dispatches commands and maps outcomes to exit codes.</summary>
+/// <summary>Entry point of the <c>specguard</c> tool: declares the commands (System.CommandLine) and maps outcomes to exit codes.</summary>
 internal static class CommandLine
 {
     /// <summary>Exit code: success.</summary>
     public const int Ok = 0;
 
-    /// <summary>Exit code: the command ran and found problems.</summary>
+    /// <summary>Exit code: the command ran and found problems (errors, a threshold not met, nothing usable).</summary>
     public const int Problems = 1;
 
     /// <summary>Exit code: the command line itself is wrong.</summary>
     public const int UsageError = 2;
 
-    private const string Usage = """
-        Usage: specguard <command> [options]
-
-        Commands:
-          validate [PATH...] [--format text|json]
-              Load every *.spec.yaml / *.spec.yml file under PATH (files or folders; default: ./specs)
-              and print problems as 'file(line,col): error SPECnnn: message'.
-              Exit code 0: no errors; 1: errors found; 2: usage error.
-
-        Options:
-          -h, --help     Show this help.
-        """;
-
+    /// <summary>Parses <paramref name="args"/>, runs the command, and returns the exit code. Never touches the console.</summary>
+    /// <param name="args">The arguments after the program name.</param>
+    /// <param name="output">Where results go (stdout).</param>
+    /// <param name="error">Where problems and warnings go (stderr).</param>
+    /// <param name="currentDirectory">The directory relative paths are resolved against.</param>
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, string currentDirectory)
     {
-        if (args.Count == 0 || args[0] is "-h" or "--help" or "help")
+        var root = new RootCommand("SpecGuard: hold .NET code to machine-readable acceptance criteria.")
         {
-            (args.Count == 0 ? error : output).WriteLine(Usage);
-            return args.Count == 0 ? UsageError : Ok;
+            ValidateCommand.Create(output, error, currentDirectory),
+            ReportCommand.Create(output, error, currentDirectory),
+            InitCommand.Create(output, error, currentDirectory),
+        };
+
+        ParseResult parse = root.Parse(args);
+        if (parse.Action is ParseErrorAction)
+        {
+            foreach (var parseError in parse.Errors)
+            {
+                error.WriteLine("specguard: " + parseError.Message);
+            }
+
+            error.WriteLine("Run 'specguard --help' for the commands and options.");
+            return UsageError;
         }
 
-        return args[0] switch
-        {
-            "validate" => ValidateCommand.Run(args.Skip(1).ToArray(), output, error, currentDirectory),
-            _ => Fail(error, $"specguard: unknown command '{args[0]}'. Run 'specguard --help' for the commands."),
-        };
+        return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 
     internal static int Fail(TextWriter error, string message)
@@ -50,4 +52,30 @@ internal static class CommandLine
         error.WriteLine(message);
         return UsageError;
     }
+
+    /// <summary>The path to show for <paramref name="fullPath"/>: relative to the current directory when inside it, with '/' separators.</summary>
+    internal static string Display(string fullPath, string currentDirectory)
+    {
+        string relative = Path.GetRelativePath(currentDirectory, fullPath);
+        string shown = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? fullPath : relative;
+        return shown.Replace('\\', '/');
+    }
+
+    /// <summary>The specs root: <c>specs/</c> in <paramref name="currentDirectory"/> or its nearest ancestor that has one.</summary>
+    internal static string? FindSpecsRoot(string currentDirectory)
+    {
+        for (DirectoryInfo? directory = new(currentDirectory); directory is not null; directory = directory.Parent)
+        {
+            string candidate = Path.Combine(directory.FullName, "specs");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    internal static bool IsSpecFile(string path) =>
+        path.EndsWith(".spec.yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".spec.yml", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -14,43 +15,45 @@ internal static class ValidateCommand
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
-    public static int Run(string[] args, TextWriter output, TextWriter error, string currentDirectory)
+    public static Command Create(TextWriter output, TextWriter error, string currentDirectory)
     {
-        var paths = new List<string>();
-        string format = "text";
-        for (int i = 0; i < args.Length; i++)
+        var paths = new Argument<string[]>("PATH")
         {
-            switch (args[i])
+            Description = "Spec files or folders to check (default: the specs root, 'specs/' here or in the nearest parent folder).",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "Output format.",
+            DefaultValueFactory = static _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json");
+
+        var command = new Command("validate", "Check spec files against the schema and the rules; print problems as 'file(line,col): error SPECnnn: message'. Exit code 0: no errors; 1: errors found; 2: usage error.")
+        {
+            paths,
+            format,
+        };
+        command.SetAction(parse => Run(parse.GetValue(paths) ?? [], parse.GetValue(format) ?? "text", output, error, currentDirectory));
+        return command;
+    }
+
+    public static int Run(IReadOnlyList<string> paths, string format, TextWriter output, TextWriter error, string currentDirectory)
+    {
+        var roots = new List<string>(paths);
+        if (roots.Count == 0)
+        {
+            string? specsRoot = CommandLine.FindSpecsRoot(currentDirectory);
+            if (specsRoot is null)
             {
-                case "--format":
-                    if (i + 1 >= args.Length || args[i + 1] is not ("text" or "json"))
-                    {
-                        return CommandLine.Fail(error, "specguard validate: --format takes 'text' or 'json'.");
-                    }
-
-                    format = args[++i];
-                    break;
-                case "-h" or "--help":
-                    output.WriteLine("Usage: specguard validate [PATH...] [--format text|json]");
-                    return CommandLine.Ok;
-                default:
-                    if (args[i].StartsWith('-'))
-                    {
-                        return CommandLine.Fail(error, $"specguard validate: unknown option '{args[i]}'. Options: --format text|json.");
-                    }
-
-                    paths.Add(args[i]);
-                    break;
+                return CommandLine.Fail(error, $"specguard validate: no 'specs' folder in '{currentDirectory}' or its parents; pass a path, or run 'specguard init'.");
             }
-        }
 
-        if (paths.Count == 0)
-        {
-            paths.Add("specs");
+            roots.Add(specsRoot);
         }
 
         var files = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (string path in paths)
+        foreach (string path in roots)
         {
             string full = Path.GetFullPath(path, currentDirectory);
             if (File.Exists(full))
@@ -59,7 +62,7 @@ internal static class ValidateCommand
             }
             else if (Directory.Exists(full))
             {
-                foreach (string file in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Where(IsSpecFile))
+                foreach (string file in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Where(CommandLine.IsSpecFile))
                 {
                     files.Add(file);
                 }
@@ -132,7 +135,4 @@ internal static class ValidateCommand
 
         return errors > 0 ? CommandLine.Problems : CommandLine.Ok;
     }
-
-    private static bool IsSpecFile(string path) =>
-        path.EndsWith(".spec.yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".spec.yml", StringComparison.OrdinalIgnoreCase);
 }

@@ -41,22 +41,8 @@ namespace SpecGuard.Generators.Analyzers
 
         private static void Start(CompilationStartAnalysisContext context)
         {
-            SpecSet specs;
-            try
+            if (SpecFiles.LoadSet(context) is not { } specs)
             {
-                specs = SpecSet.Create(context.Options.AdditionalFiles
-                    .Where(static file => SpecFiles.IsSpecFile(file.Path))
-                    .Select(file => SpecFiles.Load(file, context.CancellationToken)));
-            }
-            catch (OperationCanceledException)
-            {
-                throw;
-            }
-#pragma warning disable CA1031 // an analyzer bug must become a diagnostic, never an exception in the compiler
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                context.RegisterCompilationEndAction(end => end.ReportDiagnostic(Diagnostic.Create(SpecDescriptors.InternalError, Location.None, "SpecGuard could not load the spec files (" + exception.GetType().Name + ": " + exception.Message + "). Please report this.")));
                 return;
             }
 

@@ -1,7 +1,9 @@
 using System;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using SpecGuard.Core;
 using SpecGuard.Core.Diagnostics;
@@ -17,6 +19,7 @@ namespace SpecGuard.Generators.Infrastructure
     internal static class SpecFiles
     {
         private static readonly ConditionalWeakTable<SourceText, SpecLoadResult> Cache = new ConditionalWeakTable<SourceText, SpecLoadResult>();
+        private static readonly ConditionalWeakTable<Compilation, SpecSet> Sets = new ConditionalWeakTable<Compilation, SpecSet>();
 
         public static bool IsSpecFile(string path) =>
             path.EndsWith(".spec.yaml", StringComparison.OrdinalIgnoreCase) ||
@@ -38,6 +41,38 @@ namespace SpecGuard.Generators.Infrastructure
 
             SpecLoadResult result = Cache.GetValue(text, t => SpecLoader.Load(file.Path, t.ToString()));
             return string.Equals(result.Path, file.Path, StringComparison.Ordinal) ? result : SpecLoader.Load(file.Path, text.ToString());
+        }
+
+        /// <summary>
+        /// The spec set a compilation sees, loaded once per compilation and shared by SpecGuard's analyzers. When loading
+        /// fails (a SpecGuard bug) it registers SPEC900 for the end of the compilation and returns null.
+        /// </summary>
+#pragma warning disable RS1013 // the analyzers that call this register their other actions on the same context
+        public static SpecSet? LoadSet(CompilationStartAnalysisContext context)
+#pragma warning restore RS1013
+        {
+            try
+            {
+                AnalyzerOptions options = context.Options;
+                CancellationToken cancellationToken = context.CancellationToken;
+                return Sets.GetValue(context.Compilation, _ => SpecSet.Create(options.AdditionalFiles
+                    .Where(static file => IsSpecFile(file.Path))
+                    .Select(file => Load(file, cancellationToken))));
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // an analyzer bug must become a diagnostic, never an exception in the compiler
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                context.RegisterCompilationEndAction(end => end.ReportDiagnostic(Diagnostic.Create(
+                    SpecDescriptors.InternalError,
+                    Location.None,
+                    "SpecGuard could not load the spec files (" + exception.GetType().Name + ": " + exception.Message + "). Please report this.")));
+                return null;
+            }
         }
 
         public static Location ToLocation(SpecDiagnostic diagnostic) => ToLocation(diagnostic.Path, diagnostic.Span);

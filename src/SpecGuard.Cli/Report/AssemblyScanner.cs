@@ -1,0 +1,592 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
+using System.Reflection.PortableExecutable;
+
+namespace SpecGuard.Cli.Report;
+
+/// <summary>A place in a source file (1-based line), from a portable PDB's sequence points.</summary>
+/// <param name="File">The document path as the PDB records it (made relative to the current directory when inside it).</param>
+/// <param name="Line">1-based line.</param>
+internal sealed record SourceLocation(string File, int Line);
+
+/// <summary>Code that carries <c>[Implements]</c>: a type, method, lambda or local function, and the IDs it names.</summary>
+internal sealed record LinkedSymbol(string Symbol, string Kind, string Assembly, SourceLocation? Location, ImmutableArray<string> Ids);
+
+/// <summary>A method worth remembering for the test join: it has <c>[Verifies]</c>, is a generated stub, or sits in a type that verifies.</summary>
+internal sealed record ScannedMethod(string Name, string DisplayName, ImmutableArray<string> Verifies, bool IsPendingStub, SourceLocation? Location);
+
+/// <summary>A type of a scanned assembly, keyed by its full name with '.' between nesting levels (as TRX names it after '+' → '.').</summary>
+internal sealed class ScannedType
+{
+    public ScannedType(string key, string displayName, string? enclosingKey, string? baseKey, ImmutableArray<string> verifies)
+    {
+        Key = key;
+        DisplayName = displayName;
+        EnclosingKey = enclosingKey;
+        BaseKey = baseKey;
+        Verifies = verifies;
+    }
+
+    public string Key { get; }
+
+    public string DisplayName { get; }
+
+    public string? EnclosingKey { get; }
+
+    public string? BaseKey { get; }
+
+    /// <summary>The type's own <c>[Verifies]</c> IDs.</summary>
+    public ImmutableArray<string> Verifies { get; }
+
+    /// <summary>Methods by metadata name (overloads merged).</summary>
+    public Dictionary<string, ScannedMethod> Methods { get; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>What one assembly says about criteria.</summary>
+internal sealed class ScannedAssembly
+{
+    public ScannedAssembly(string path, string name, Guid mvid, bool hasPdb)
+    {
+        Path = path;
+        Name = name;
+        Mvid = mvid;
+        HasPdb = hasPdb;
+    }
+
+    public string Path { get; }
+
+    public string Name { get; }
+
+    public Guid Mvid { get; }
+
+    public bool HasPdb { get; }
+
+    public List<LinkedSymbol> Implementations { get; } = [];
+
+    public List<ScannedType> Types { get; } = [];
+}
+
+/// <summary>Why an assembly was not scanned.</summary>
+internal enum ScanFailure
+{
+    None,
+    NotPortableExecutable,
+    NoDotNetMetadata,
+    NotAnAssembly,
+    ReferenceAssembly,
+    Corrupt,
+    Unreadable,
+}
+
+/// <summary>The outcome of scanning one file: the assembly, or why not; plus a note when its PDB could not be read.</summary>
+internal sealed record AssemblyScanResult(ScannedAssembly? Assembly, ScanFailure Failure, string? Problem, string? PdbProblem);
+
+/// <summary>
+/// Reads SpecGuard links from a built assembly with System.Reflection.Metadata only: the assembly is never loaded or
+/// executed. Attributes are matched by full name (<c>SpecGuard.ImplementsAttribute</c>, <c>SpecGuard.VerifiesAttribute</c>)
+/// whether the attribute type is defined in the assembly (the generator emits it there) or referenced.
+/// </summary>
+internal static class AssemblyScanner
+{
+    private const string SpecGuardNamespace = "SpecGuard";
+    private const string PendingTestsNamespace = "SpecGuard.PendingTests";
+
+    private enum AttributeKind
+    {
+        None,
+        Implements,
+        Verifies,
+        GeneratedCode,
+        ReferenceAssembly,
+    }
+
+    public static AssemblyScanResult Scan(string path, string currentDirectory)
+    {
+        try
+        {
+            using FileStream stream = File.OpenRead(path);
+            bool dosHeader = stream.ReadByte() == 'M' && stream.ReadByte() == 'Z';
+            stream.Position = 0;
+            using var pe = new PEReader(stream, PEStreamOptions.PrefetchEntireImage);
+            try
+            {
+                _ = pe.PEHeaders;
+            }
+            catch (BadImageFormatException exception)
+            {
+                // "MZ" says it meant to be a PE file: a damaged one, not some other kind of file.
+                return dosHeader
+                    ? new AssemblyScanResult(null, ScanFailure.Corrupt, "corrupt PE file (" + exception.Message + ")", null)
+                    : new AssemblyScanResult(null, ScanFailure.NotPortableExecutable, "not a .NET assembly (not a PE file)", null);
+            }
+
+            if (!pe.HasMetadata)
+            {
+                return new AssemblyScanResult(null, ScanFailure.NoDotNetMetadata, "not a .NET assembly (a native DLL without .NET metadata)", null);
+            }
+
+            MetadataReader reader = pe.GetMetadataReader();
+            if (!reader.IsAssembly)
+            {
+                return new AssemblyScanResult(null, ScanFailure.NotAnAssembly, "a .NET module, not an assembly", null);
+            }
+
+            AssemblyDefinition definition = reader.GetAssemblyDefinition();
+            foreach (CustomAttributeHandle handle in definition.GetCustomAttributes())
+            {
+                if (Classify(reader, reader.GetCustomAttribute(handle)) == AttributeKind.ReferenceAssembly)
+                {
+                    return new AssemblyScanResult(null, ScanFailure.ReferenceAssembly, "a reference assembly (metadata only, no code)", null);
+                }
+            }
+
+            string? pdbProblem = null;
+            MetadataReaderProvider? pdbProvider = null;
+            try
+            {
+                if (!pe.TryOpenAssociatedPortablePdb(path, static p => File.Exists(p) ? File.OpenRead(p) : null, out pdbProvider, out _))
+                {
+                    pdbProvider = null;
+                }
+            }
+            catch (Exception exception) when (exception is BadImageFormatException or IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                pdbProvider = null;
+                pdbProblem = "cannot read its portable PDB (" + exception.Message + "); no file:line for its symbols";
+            }
+
+            using (pdbProvider)
+            {
+                MetadataReader? pdb = null;
+                try
+                {
+                    pdb = pdbProvider?.GetMetadataReader();
+                }
+                catch (BadImageFormatException exception)
+                {
+                    pdbProblem = "cannot read its portable PDB (" + exception.Message + "); no file:line for its symbols";
+                }
+
+                var assembly = new ScannedAssembly(path, reader.GetString(definition.Name), reader.GetGuid(reader.GetModuleDefinition().Mvid), pdb is not null);
+                new Walker(reader, pdb, assembly, currentDirectory).Run();
+                return new AssemblyScanResult(assembly, ScanFailure.None, null, pdbProblem);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return new AssemblyScanResult(null, ScanFailure.Unreadable, "cannot read the file (" + exception.Message + ")", null);
+        }
+#pragma warning disable CA1031 // Metadata of a corrupt file can fail in many ways; each must become a one-line message, never a crash.
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return new AssemblyScanResult(null, ScanFailure.Corrupt, "corrupt .NET assembly (" + exception.GetType().Name + ": " + exception.Message + ")", null);
+        }
+    }
+
+    private static AttributeKind Classify(MetadataReader reader, CustomAttribute attribute)
+    {
+        StringHandle ns;
+        StringHandle name;
+        switch (attribute.Constructor.Kind)
+        {
+            case HandleKind.MethodDefinition:
+                TypeDefinition owner = reader.GetTypeDefinition(reader.GetMethodDefinition((MethodDefinitionHandle)attribute.Constructor).GetDeclaringType());
+                ns = owner.Namespace;
+                name = owner.Name;
+                break;
+            case HandleKind.MemberReference:
+                MemberReference member = reader.GetMemberReference((MemberReferenceHandle)attribute.Constructor);
+                if (member.Parent.Kind == HandleKind.TypeReference)
+                {
+                    TypeReference reference = reader.GetTypeReference((TypeReferenceHandle)member.Parent);
+                    ns = reference.Namespace;
+                    name = reference.Name;
+                }
+                else if (member.Parent.Kind == HandleKind.TypeDefinition)
+                {
+                    TypeDefinition definition = reader.GetTypeDefinition((TypeDefinitionHandle)member.Parent);
+                    ns = definition.Namespace;
+                    name = definition.Name;
+                }
+                else
+                {
+                    return AttributeKind.None;
+                }
+
+                break;
+            default:
+                return AttributeKind.None;
+        }
+
+        MetadataStringComparer comparer = reader.StringComparer;
+        if (comparer.Equals(ns, SpecGuardNamespace))
+        {
+            return comparer.Equals(name, "ImplementsAttribute") ? AttributeKind.Implements
+                : comparer.Equals(name, "VerifiesAttribute") ? AttributeKind.Verifies
+                : AttributeKind.None;
+        }
+
+        if (comparer.Equals(ns, "System.CodeDom.Compiler") && comparer.Equals(name, "GeneratedCodeAttribute"))
+        {
+            return AttributeKind.GeneratedCode;
+        }
+
+        return comparer.Equals(ns, "System.Runtime.CompilerServices") && comparer.Equals(name, "ReferenceAssemblyAttribute")
+            ? AttributeKind.ReferenceAssembly
+            : AttributeKind.None;
+    }
+
+    /// <summary>Every string in the attribute's fixed arguments, flattening <c>params string[]</c>.</summary>
+    private static IEnumerable<string> StringArguments(CustomAttribute attribute)
+    {
+        CustomAttributeValue<string> value = attribute.DecodeValue(AttributeTypeProvider.Instance);
+        foreach (CustomAttributeTypedArgument<string> argument in value.FixedArguments)
+        {
+            if (argument.Value is string text)
+            {
+                yield return text;
+            }
+            else if (argument.Value is ImmutableArray<CustomAttributeTypedArgument<string>> items)
+            {
+                foreach (CustomAttributeTypedArgument<string> item in items)
+                {
+                    if (item.Value is string element)
+                    {
+                        yield return element;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The links on one type or method.</summary>
+    private readonly struct Links
+    {
+        public Links(ImmutableArray<string> implements, ImmutableArray<string> verifies, bool specGuardGenerated)
+        {
+            Implements = implements;
+            Verifies = verifies;
+            SpecGuardGenerated = specGuardGenerated;
+        }
+
+        public ImmutableArray<string> Implements { get; }
+
+        public ImmutableArray<string> Verifies { get; }
+
+        public bool SpecGuardGenerated { get; }
+    }
+
+    private sealed class Walker
+    {
+        private readonly MetadataReader _reader;
+        private readonly MetadataReader? _pdb;
+        private readonly ScannedAssembly _assembly;
+        private readonly string _currentDirectory;
+        private readonly Dictionary<TypeDefinitionHandle, TypeInfo> _types = [];
+        private readonly Dictionary<string, string> _displayPaths = new(StringComparer.Ordinal);
+
+        public Walker(MetadataReader reader, MetadataReader? pdb, ScannedAssembly assembly, string currentDirectory)
+        {
+            _reader = reader;
+            _pdb = pdb;
+            _assembly = assembly;
+            _currentDirectory = currentDirectory;
+        }
+
+        public void Run()
+        {
+            foreach (TypeDefinitionHandle handle in _reader.TypeDefinitions)
+            {
+                TypeInfo type = Info(handle);
+                if (type.IsModuleType)
+                {
+                    continue;
+                }
+
+                TypeDefinition definition = _reader.GetTypeDefinition(handle);
+                var scanned = new ScannedType(type.Key, type.UserDisplayName, type.EnclosingKey, BaseKey(definition.BaseType), type.Links.Verifies);
+                _assembly.Types.Add(scanned);
+
+                bool typeVerifies = type.VerifiesInChain;
+                foreach (MethodDefinitionHandle methodHandle in definition.GetMethods())
+                {
+                    MethodDefinition method = _reader.GetMethodDefinition(methodHandle);
+                    Links links = ReadLinks(method.GetCustomAttributes());
+                    string name = _reader.GetString(method.Name);
+                    (string display, string kind) = name switch
+                    {
+                        ".ctor" => (type.UserDisplayName, "constructor"),
+                        ".cctor" => (type.UserDisplayName, "static constructor"),
+                        _ => Describe(type.UserDisplayName, name),
+                    };
+                    if (!links.Implements.IsEmpty)
+                    {
+                        _assembly.Implementations.Add(new LinkedSymbol(display, kind, _assembly.Name, Locate(methodHandle), links.Implements));
+                    }
+
+                    bool keep = !links.Verifies.IsEmpty || links.SpecGuardGenerated || (typeVerifies && (method.Attributes & System.Reflection.MethodAttributes.SpecialName) == 0);
+                    if (!keep)
+                    {
+                        continue;
+                    }
+
+                    bool stub = type.InPendingNamespace && (links.SpecGuardGenerated || type.GeneratedInChain || StartsWithIdPrefix(name, links.Verifies));
+                    if (scanned.Methods.TryGetValue(name, out ScannedMethod? existing))
+                    {
+                        scanned.Methods[name] = existing with
+                        {
+                            Verifies = Union(existing.Verifies, links.Verifies),
+                            IsPendingStub = existing.IsPendingStub && stub,
+                            Location = existing.Location ?? Locate(methodHandle),
+                        };
+                    }
+                    else
+                    {
+                        scanned.Methods.Add(name, new ScannedMethod(name, display, links.Verifies, stub, Locate(methodHandle)));
+                    }
+                }
+
+                foreach (PropertyDefinitionHandle propertyHandle in definition.GetProperties())
+                {
+                    PropertyDefinition property = _reader.GetPropertyDefinition(propertyHandle);
+                    Links links = ReadLinks(property.GetCustomAttributes());
+                    if (!links.Implements.IsEmpty)
+                    {
+                        PropertyAccessors accessors = property.GetAccessors();
+                        MethodDefinitionHandle accessor = accessors.Getter.IsNil ? accessors.Setter : accessors.Getter;
+                        SourceLocation? location = accessor.IsNil ? null : Locate(accessor);
+                        _assembly.Implementations.Add(new LinkedSymbol(type.UserDisplayName + "." + _reader.GetString(property.Name), "property", _assembly.Name, location, links.Implements));
+                    }
+                }
+
+                if (!type.Links.Implements.IsEmpty)
+                {
+                    string kind = SymbolNames.IsCompilerGenerated(type.Name) ? "compiler-generated type" : "type";
+                    _assembly.Implementations.Add(new LinkedSymbol(type.UserDisplayName, kind, _assembly.Name, LocateType(definition), type.Links.Implements));
+                }
+            }
+        }
+
+        private static (string Display, string Kind) Describe(string typeDisplay, string methodName)
+        {
+            (string member, string kind) = SymbolNames.DescribeMethod(methodName);
+            return (typeDisplay + "." + member, kind);
+        }
+
+        private static bool StartsWithIdPrefix(string methodName, ImmutableArray<string> ids)
+        {
+            foreach (string id in ids)
+            {
+                if (methodName.StartsWith(id.Replace('-', '_'), StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static ImmutableArray<string> Union(ImmutableArray<string> first, ImmutableArray<string> second)
+        {
+            if (second.IsEmpty)
+            {
+                return first;
+            }
+
+            var set = new SortedSet<string>(first, StringComparer.Ordinal);
+            set.UnionWith(second);
+            return [.. set];
+        }
+
+        private Links ReadLinks(CustomAttributeHandleCollection attributes)
+        {
+            ImmutableArray<string>.Builder? implements = null;
+            ImmutableArray<string>.Builder? verifies = null;
+            bool generated = false;
+            foreach (CustomAttributeHandle handle in attributes)
+            {
+                CustomAttribute attribute = _reader.GetCustomAttribute(handle);
+                switch (Classify(_reader, attribute))
+                {
+                    case AttributeKind.Implements:
+                        (implements ??= ImmutableArray.CreateBuilder<string>()).AddRange(StringArguments(attribute));
+                        break;
+                    case AttributeKind.Verifies:
+                        (verifies ??= ImmutableArray.CreateBuilder<string>()).AddRange(StringArguments(attribute));
+                        break;
+                    case AttributeKind.GeneratedCode:
+                        foreach (string tool in StringArguments(attribute))
+                        {
+                            generated |= tool.StartsWith("SpecGuard", StringComparison.Ordinal);
+                            break;
+                        }
+
+                        break;
+                }
+            }
+
+            return new Links(Distinct(implements), Distinct(verifies), generated);
+        }
+
+        private static ImmutableArray<string> Distinct(ImmutableArray<string>.Builder? ids)
+        {
+            if (ids is null)
+            {
+                return [];
+            }
+
+            var set = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (string id in ids)
+            {
+                string trimmed = id.Trim();
+                if (trimmed.Length > 0)
+                {
+                    set.Add(trimmed);
+                }
+            }
+
+            return [.. set];
+        }
+
+        private TypeInfo Info(TypeDefinitionHandle handle)
+        {
+            if (_types.TryGetValue(handle, out TypeInfo? known))
+            {
+                return known;
+            }
+
+            TypeDefinition definition = _reader.GetTypeDefinition(handle);
+            string name = _reader.GetString(definition.Name);
+            TypeDefinitionHandle enclosingHandle = definition.GetDeclaringType();
+            Links links = ReadLinks(definition.GetCustomAttributes());
+            TypeInfo info;
+            if (enclosingHandle.IsNil)
+            {
+                string ns = _reader.GetString(definition.Namespace);
+                string key = ns.Length == 0 ? name : ns + "." + name;
+                string display = ns.Length == 0 ? SymbolNames.WithoutArity(name) : ns + "." + SymbolNames.WithoutArity(name);
+                bool pending = ns == PendingTestsNamespace || ns.StartsWith(PendingTestsNamespace + ".", StringComparison.Ordinal);
+                info = new TypeInfo(name, key, display, null, links, !links.Verifies.IsEmpty, links.SpecGuardGenerated, pending, name == "<Module>" && ns.Length == 0);
+            }
+            else
+            {
+                // Guard against a corrupt nesting cycle: mark this handle before recursing.
+                _types[handle] = new TypeInfo(name, name, name, null, links, false, false, false, false);
+                TypeInfo enclosing = Info(enclosingHandle);
+                string display = SymbolNames.IsCompilerGenerated(name) ? enclosing.UserDisplayName : enclosing.UserDisplayName + "." + SymbolNames.WithoutArity(name);
+                info = new TypeInfo(
+                    name,
+                    enclosing.Key + "." + name,
+                    display,
+                    enclosing.Key,
+                    links,
+                    !links.Verifies.IsEmpty || enclosing.VerifiesInChain,
+                    links.SpecGuardGenerated || enclosing.GeneratedInChain,
+                    enclosing.InPendingNamespace,
+                    false);
+            }
+
+            _types[handle] = info;
+            return info;
+        }
+
+        private string? BaseKey(EntityHandle handle)
+        {
+            if (handle.IsNil)
+            {
+                return null; // interfaces and System.Object have no base type
+            }
+
+            switch (handle.Kind)
+            {
+                case HandleKind.TypeDefinition:
+                    return Info((TypeDefinitionHandle)handle).Key;
+                case HandleKind.TypeReference:
+                    return ReferenceKey((TypeReferenceHandle)handle, 0);
+                default:
+                    return null;
+            }
+        }
+
+        private string? ReferenceKey(TypeReferenceHandle handle, int depth)
+        {
+            TypeReference reference = _reader.GetTypeReference(handle);
+            string name = _reader.GetString(reference.Name);
+            if (reference.ResolutionScope.Kind == HandleKind.TypeReference)
+            {
+                string? outer = depth < 32 ? ReferenceKey((TypeReferenceHandle)reference.ResolutionScope, depth + 1) : null;
+                return outer is null ? null : outer + "." + name;
+            }
+
+            string ns = _reader.GetString(reference.Namespace);
+            return ns.Length == 0 ? name : ns + "." + name;
+        }
+
+        private SourceLocation? LocateType(TypeDefinition definition)
+        {
+            foreach (MethodDefinitionHandle method in definition.GetMethods())
+            {
+                SourceLocation? location = Locate(method);
+                if (location is not null)
+                {
+                    return location;
+                }
+            }
+
+            return null;
+        }
+
+        private SourceLocation? Locate(MethodDefinitionHandle method)
+        {
+            if (_pdb is null)
+            {
+                return null;
+            }
+
+            try
+            {
+                MethodDebugInformation information = _pdb.GetMethodDebugInformation(method);
+                foreach (SequencePoint point in information.GetSequencePoints())
+                {
+                    if (!point.IsHidden)
+                    {
+                        return new SourceLocation(DisplayPath(_pdb.GetString(_pdb.GetDocument(point.Document).Name)), point.StartLine);
+                    }
+                }
+            }
+            catch (BadImageFormatException)
+            {
+                // A PDB that does not match its assembly only costs the location.
+            }
+
+            return null;
+        }
+
+        private string DisplayPath(string documentPath)
+        {
+            if (!_displayPaths.TryGetValue(documentPath, out string? display))
+            {
+                display = Path.IsPathFullyQualified(documentPath) ? CommandLine.Display(documentPath, _currentDirectory) : documentPath.Replace('\\', '/');
+                _displayPaths.Add(documentPath, display);
+            }
+
+            return display;
+        }
+    }
+
+    private sealed record TypeInfo(
+        string Name,
+        string Key,
+        string UserDisplayName,
+        string? EnclosingKey,
+        Links Links,
+        bool VerifiesInChain,
+        bool GeneratedInChain,
+        bool InPendingNamespace,
+        bool IsModuleType);
+}

@@ -1,0 +1,169 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+
+namespace SpecGuard.Cli.Report;
+
+/// <summary>
+/// GitHub-flavoured Markdown for a pull-request comment or a CI step summary: the overall figures, a table of features,
+/// then each feature's criteria in a collapsed section. GitHub caps a comment at 65,536 characters, so once the text
+/// reaches <see cref="DefaultBudget"/> the remaining features' details are left out with a note (the summary and the
+/// feature table are always complete).
+/// </summary>
+internal static class MarkdownReportWriter
+{
+    public const int DefaultBudget = 60_000;
+
+    public static string Write(TraceReport report, int budget = DefaultBudget)
+    {
+        var text = new StringBuilder();
+        Coverage all = report.Coverage;
+        text.Append("## SpecGuard spec coverage\n\n");
+        text.Append(Invariant($"**Verified {TraceReport.Percent(all.VerifiedPercent)}** ({all.Verified} of {all.Counted} criteria) · **Implemented {TraceReport.Percent(all.ImplementedPercent)}** ({all.Implemented} of {all.Counted})"));
+        if (all.Total != all.Counted)
+        {
+            text.Append(Invariant($" · {all.Total - all.Counted} deprecated not counted"));
+        }
+
+        text.Append("\n\n");
+        text.Append(string.Join(" · ", TraceReport.Statuses.Select(s => Invariant($"{Icon(s)} {all.Count(s)} {TraceReport.Label(s).ToLowerInvariant()}"))));
+        text.Append("\n\n");
+
+        text.Append("| Feature | Criteria | Verified | Implemented | ✅ | ❌ | 🟡 | ⏳ | ⚪ |\n|---|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        foreach (FeatureRow feature in report.Features)
+        {
+            Coverage c = feature.Coverage;
+            text.Append(Invariant($"| **{Cell(feature.Spec.Key)}** {Cell(feature.Spec.Title)} | {c.Counted} | {TraceReport.Percent(c.VerifiedPercent)} | {TraceReport.Percent(c.ImplementedPercent)} | {c.Verified} | {c.Failing} | {c.ImplementedNotVerified} | {c.Pending} | {c.Untraced} |\n"));
+        }
+
+        text.Append('\n');
+        int omitted = 0;
+        foreach (FeatureRow feature in report.Features)
+        {
+            if (text.Length >= budget)
+            {
+                omitted++;
+                continue;
+            }
+
+            string block = FeatureBlock(feature);
+            if (text.Length + block.Length > budget)
+            {
+                omitted++;
+                continue;
+            }
+
+            text.Append(block);
+        }
+
+        if (omitted > 0)
+        {
+            text.Append(Invariant($"_The criteria of {omitted} more feature(s) are left out to fit a comment; the HTML and JSON reports have every criterion._\n\n"));
+        }
+
+        if (!report.UnknownLinks.IsEmpty)
+        {
+            text.Append(Invariant($"<details><summary>⚠️ {report.UnknownLinks.Length} link(s) to criteria that no spec file declares</summary>\n\n"));
+            foreach (UnknownLink link in report.UnknownLinks.Take(50))
+            {
+                text.Append(Invariant($"- `{Code(link.Id)}` ← {link.Link} by `{Code(link.Symbol)}`{At(link.Location)}\n"));
+            }
+
+            text.Append("\n</details>\n\n");
+        }
+
+        if (!report.Warnings.IsEmpty)
+        {
+            text.Append(Invariant($"<details><summary>⚠️ {report.Warnings.Length} input problem(s): what was skipped</summary>\n\n"));
+            foreach (ReportWarning warning in report.Warnings.Take(50))
+            {
+                text.Append("- ").Append(Cell(warning.Text)).Append('\n');
+            }
+
+            if (report.Warnings.Length > 50)
+            {
+                text.Append(Invariant($"- … and {report.Warnings.Length - 50} more (see the tool's error output)\n"));
+            }
+
+            text.Append("\n</details>\n\n");
+        }
+
+        text.Append(Invariant($"<sub>specguard {TraceReport.Version} · {report.Inputs.Count(static i => i.Kind == "spec")} spec file(s), {report.Inputs.Count(static i => i.Kind == "assembly")} assembly(ies), {report.Inputs.Count(static i => i.Kind == "trx")} TRX file(s)</sub>\n"));
+        return text.ToString();
+    }
+
+    private static string FeatureBlock(FeatureRow feature)
+    {
+        var text = new StringBuilder();
+        text.Append(Invariant($"<details><summary><b>{Html(feature.Spec.Key)}</b> {Html(feature.Spec.Title)}: verified {TraceReport.Percent(feature.Coverage.VerifiedPercent)}</summary>\n\n"));
+        text.Append("| Criterion | Status | Implemented by | Verified by |\n|---|---|---|---|\n");
+        foreach (CriterionRow row in feature.Criteria)
+        {
+            string status = Icon(row.Status) + " " + TraceReport.Label(row.Status) + (row.Counted ? string.Empty : " (deprecated)");
+            string code = row.Implementations.IsEmpty
+                ? "—"
+                : string.Join("<br>", row.Implementations.Select(static s => "`" + Code(s.Symbol) + "`" + (s.Kind == "method" ? string.Empty : " (" + s.Kind + ")") + At(s.Location)));
+            string tests = row.Tests.IsEmpty
+                ? "—"
+                : string.Join("<br>", row.Tests.Select(static t => OutcomeIcon(t) + " `" + Code(t.Name) + "`" + (t.IsPendingStub ? " (pending stub)" : string.Empty) + Cases(t)));
+            text.Append(Invariant($"| **{Cell(row.Spec.Id)}** {Cell(row.Spec.Title)} | {status} | {code} | {tests} |\n"));
+        }
+
+        text.Append("\n</details>\n\n");
+        return text.ToString();
+    }
+
+    public static string Icon(CriterionStatus status) => status switch
+    {
+        CriterionStatus.Verified => "✅",
+        CriterionStatus.Failing => "❌",
+        CriterionStatus.ImplementedNotVerified => "🟡",
+        CriterionStatus.Pending => "⏳",
+        _ => "⚪",
+    };
+
+    private static string OutcomeIcon(TestEvidence test) => test.Outcome switch
+    {
+        TestOutcome.Passed => "✅",
+        TestOutcome.Failed => "❌",
+        TestOutcome.Skipped => "⏭️",
+        _ => "◻️",
+    } + " " + TraceReport.Slug(test.Outcome);
+
+    private static string Cases(TestEvidence test)
+    {
+        int cases = test.Passed + test.Failed + test.Skipped;
+        return cases > 1 ? Invariant($" ({test.Passed}/{cases} cases passed)") : string.Empty;
+    }
+
+    private static string At(SourceLocation? location) => location is null ? string.Empty : " " + Cell(TraceReport.Location(location));
+
+    /// <summary>Text for a table cell: no line breaks, pipes escaped, HTML and Markdown emphasis neutralised.</summary>
+    private static string Cell(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            builder.Append(c switch
+            {
+                '|' => "\\|",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '&' => "&amp;",
+                '*' or '_' or '`' or '[' or ']' or '\\' or '#' => "\\" + c,
+                '\r' or '\n' or '\t' => " ",
+                _ => c.ToString(),
+            });
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Text inside a code span: backticks and pipes cannot be escaped there, so they are replaced.</summary>
+    private static string Code(string text) => text.Replace('`', '\'').Replace("|", "¦", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ');
+
+    private static string Html(string text) => System.Net.WebUtility.HtmlEncode(text);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,370 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using SpecGuard.Core;
+using SpecGuard.Core.Model;
+
+namespace SpecGuard.Cli.Report;
+
+/// <summary>A TRX file's results, by the path displayed for it.</summary>
+internal sealed record TrxInput(string Path, IReadOnlyList<TrxResult> Results);
+
+/// <summary>
+/// Joins specs, assembly links and test results into a <see cref="TraceReport"/>. Pure: no I/O, and the output does not
+/// depend on the order of the inputs (everything is sorted by ordinal).
+/// </summary>
+internal static class ReportBuilder
+{
+    /// <summary>How many "declared by no given assembly" lines one TRX file may print before they are summed up.</summary>
+    public const int UndeclaredTestLinesPerFile = 10;
+
+    private static readonly ImmutableArray<string> NoIds = [];
+
+    /// <summary>The features to report on: one per key (the first by path wins; later files with the same key are skipped with a warning).</summary>
+    public static List<SpecFeature> SelectFeatures(SpecSet set, List<ReportWarning> warnings)
+    {
+        var byKey = new Dictionary<string, SpecFeature>(StringComparer.Ordinal);
+        var selected = new List<SpecFeature>();
+        foreach (SpecFeature feature in set.Features)
+        {
+            if (byKey.TryGetValue(feature.Key, out SpecFeature? first))
+            {
+                warnings.Add(ReportWarning.Create(feature.Path, string.Format(
+                    CultureInfo.InvariantCulture,
+                    "feature {0} is also declared in {1}; this file's {2} criteria are skipped (give each spec file its own feature key)",
+                    feature.Key,
+                    first.Path,
+                    feature.Criteria.Count)));
+                continue;
+            }
+
+            byKey.Add(feature.Key, feature);
+            selected.Add(feature);
+        }
+
+        return selected;
+    }
+
+    public static TraceReport Build(
+        IReadOnlyList<SpecFeature> features,
+        IReadOnlyList<ScannedAssembly> assemblies,
+        IReadOnlyList<TrxInput> trxFiles,
+        IReadOnlyList<InputFile> inputs,
+        List<ReportWarning> warnings)
+    {
+        var orderedAssemblies = assemblies.OrderBy(static a => a.Name, StringComparer.Ordinal).ThenBy(static a => a.Path, StringComparer.Ordinal).ToList();
+
+        // Types by key, in assembly order (a type built for two target frameworks appears twice).
+        var types = new Dictionary<string, List<(ScannedAssembly Assembly, ScannedType Type)>>(StringComparer.Ordinal);
+        foreach (ScannedAssembly assembly in orderedAssemblies)
+        {
+            foreach (ScannedType type in assembly.Types)
+            {
+                if (!types.TryGetValue(type.Key, out var list))
+                {
+                    types.Add(type.Key, list = []);
+                }
+
+                list.Add((assembly, type));
+            }
+        }
+
+        // Outcomes per test (class.method), over all cases and files; tests no assembly declares are reported per file.
+        var outcomes = new Dictionary<(string Class, string Method), int[]>();
+        foreach (TrxInput trx in trxFiles.OrderBy(static t => t.Path, StringComparer.Ordinal))
+        {
+            var undeclared = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (TrxResult result in trx.Results)
+            {
+                if (!types.ContainsKey(result.ClassName))
+                {
+                    undeclared.Add(result.ClassName + "." + result.MethodName);
+                    continue;
+                }
+
+                var key = (result.ClassName, result.MethodName);
+                if (!outcomes.TryGetValue(key, out int[]? counts))
+                {
+                    outcomes.Add(key, counts = new int[3]);
+                }
+
+                counts[result.Outcome switch { TestOutcome.Passed => 0, TestOutcome.Failed => 1, _ => 2 }]++;
+            }
+
+            if (orderedAssemblies.Count > 0)
+            {
+                foreach (string test in undeclared.Take(UndeclaredTestLinesPerFile))
+                {
+                    warnings.Add(ReportWarning.Create(trx.Path, "test " + test + " is declared by no given assembly; its result is not counted (pass its test assembly with --assembly)"));
+                }
+
+                if (undeclared.Count > UndeclaredTestLinesPerFile)
+                {
+                    warnings.Add(ReportWarning.Create(trx.Path, string.Format(
+                        CultureInfo.InvariantCulture,
+                        "{0} more tests are declared by no given assembly; their results are not counted",
+                        undeclared.Count - UndeclaredTestLinesPerFile)));
+                }
+            }
+        }
+
+        if (orderedAssemblies.Count == 0 && trxFiles.Any(static t => t.Results.Count > 0))
+        {
+            warnings.Add(ReportWarning.Create("--assembly", "no assemblies were read, so no test result can be linked to a criterion (pass the built test and production assemblies)"));
+        }
+
+        var evidence = new Dictionary<string, List<TestEvidence>>(StringComparer.Ordinal);
+        var testedTypes = new HashSet<string>(StringComparer.Ordinal);
+        var ranMethods = new HashSet<(string Type, string Method)>();
+        var unknown = new List<UnknownLink>();
+        var criteria = new HashSet<string>(features.SelectMany(static f => f.Criteria).Select(static c => c.Id), StringComparer.Ordinal);
+
+        foreach (var ((className, methodName), counts) in outcomes)
+        {
+            var (assembly, type) = types[className][0];
+            (ScannedType? declaring, ScannedMethod? method) = FindMethod(types, type, methodName);
+            if (declaring is not null)
+            {
+                ranMethods.Add((declaring.Key, methodName));
+            }
+
+            IEnumerable<string> ids = (method?.Verifies ?? NoIds).Concat(TypeChainVerifies(types, type));
+            testedTypes.Add(className);
+            TestOutcome outcome = counts[1] > 0 ? TestOutcome.Failed : counts[2] > 0 ? TestOutcome.Skipped : TestOutcome.Passed;
+            var test = new TestEvidence(
+                type.DisplayName + "." + methodName,
+                "test",
+                assembly.Name,
+                method?.Location,
+                outcome,
+                method?.IsPendingStub ?? false,
+                counts[0],
+                counts[1],
+                counts[2]);
+            foreach (string id in ids.Distinct(StringComparer.Ordinal))
+            {
+                AddEvidence(evidence, criteria, unknown, id, test);
+            }
+        }
+
+        // Linked tests without results: methods with their own [Verifies], and classes that verify but none of whose tests ran.
+        foreach (ScannedAssembly assembly in orderedAssemblies)
+        {
+            foreach (ScannedType type in assembly.Types)
+            {
+                foreach (ScannedMethod method in type.Methods.Values)
+                {
+                    if (method.Verifies.IsEmpty || ranMethods.Contains((type.Key, method.Name)))
+                    {
+                        continue;
+                    }
+
+                    var test = new TestEvidence(method.DisplayName, "test", assembly.Name, method.Location, TestOutcome.NotRun, method.IsPendingStub, 0, 0, 0);
+                    foreach (string id in method.Verifies.Concat(TypeChainVerifies(types, type)).Distinct(StringComparer.Ordinal))
+                    {
+                        AddEvidence(evidence, criteria, unknown, id, test);
+                    }
+                }
+
+                if (!type.Verifies.IsEmpty && !testedTypes.Contains(type.Key))
+                {
+                    SourceLocation? location = type.Methods.Values.Select(static m => m.Location).FirstOrDefault(static l => l is not null);
+                    var test = new TestEvidence(type.DisplayName, "test class", assembly.Name, location, TestOutcome.NotRun, false, 0, 0, 0);
+                    foreach (string id in type.Verifies)
+                    {
+                        AddEvidence(evidence, criteria, unknown, id, test);
+                    }
+                }
+            }
+        }
+
+        var implementations = new Dictionary<string, List<LinkedSymbol>>(StringComparer.Ordinal);
+        foreach (ScannedAssembly assembly in orderedAssemblies)
+        {
+            foreach (LinkedSymbol symbol in assembly.Implementations)
+            {
+                foreach (string id in symbol.Ids)
+                {
+                    if (!criteria.Contains(id))
+                    {
+                        unknown.Add(new UnknownLink(id, "implements", symbol.Symbol, symbol.Assembly, symbol.Location));
+                        continue;
+                    }
+
+                    if (!implementations.TryGetValue(id, out var list))
+                    {
+                        implementations.Add(id, list = []);
+                    }
+
+                    if (!list.Exists(s => s.Symbol == symbol.Symbol && s.Kind == symbol.Kind && s.Location == symbol.Location))
+                    {
+                        list.Add(symbol with { Ids = [id] });
+                    }
+                }
+            }
+        }
+
+        var featureRows = ImmutableArray.CreateBuilder<FeatureRow>(features.Count);
+        foreach (SpecFeature feature in features.OrderBy(static f => f.Key, StringComparer.Ordinal))
+        {
+            var rows = ImmutableArray.CreateBuilder<CriterionRow>(feature.Criteria.Count);
+            foreach (Criterion criterion in feature.Criteria.OrderBy(static c => c.Id, StringComparer.Ordinal))
+            {
+                ImmutableArray<LinkedSymbol> code = implementations.TryGetValue(criterion.Id, out var symbols)
+                    ? [.. symbols.OrderBy(static s => s.Symbol, StringComparer.Ordinal).ThenBy(static s => s.Kind, StringComparer.Ordinal).ThenBy(static s => TraceReport.Location(s.Location), StringComparer.Ordinal).ThenBy(static s => s.Assembly, StringComparer.Ordinal)]
+                    : [];
+                ImmutableArray<TestEvidence> tests = evidence.TryGetValue(criterion.Id, out var found)
+                    ? [.. found.OrderBy(static t => t.Name, StringComparer.Ordinal).ThenBy(static t => TraceReport.Location(t.Location), StringComparer.Ordinal).ThenBy(static t => t.Assembly, StringComparer.Ordinal)]
+                    : [];
+                rows.Add(new CriterionRow(criterion, feature.Key, StatusOf(code, tests), criterion.Status != SpecStatus.Deprecated, code, tests));
+            }
+
+            ImmutableArray<CriterionRow> criteriaRows = rows.MoveToImmutable();
+            featureRows.Add(new FeatureRow(feature, Summarise(criteriaRows), criteriaRows));
+        }
+
+        ImmutableArray<FeatureRow> allFeatures = featureRows.MoveToImmutable();
+        return new TraceReport(
+            Summarise(allFeatures.SelectMany(static f => f.Criteria)),
+            allFeatures,
+            [.. unknown
+                .Distinct()
+                .OrderBy(static u => u.Id, StringComparer.Ordinal)
+                .ThenBy(static u => u.Link, StringComparer.Ordinal)
+                .ThenBy(static u => u.Symbol, StringComparer.Ordinal)
+                .ThenBy(static u => TraceReport.Location(u.Location), StringComparer.Ordinal)
+                .ThenBy(static u => u.Assembly, StringComparer.Ordinal)],
+            [.. inputs.OrderBy(static i => i.Kind, StringComparer.Ordinal).ThenBy(static i => i.Path, StringComparer.Ordinal)],
+            // Grouped by input (a stable sort keeps each input's lines in the order they were found), so the order of
+            // the arguments does not change the output.
+            [.. warnings.Distinct().OrderBy(static w => w.Input, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>The status rules, in order: failing, verified, pending (stubs or skipped tests), implemented-not-verified, pending (tests that have not run), untraced.</summary>
+    public static CriterionStatus StatusOf(ImmutableArray<LinkedSymbol> implementations, ImmutableArray<TestEvidence> tests)
+    {
+        bool anyFailed = false;
+        bool anyRan = false;
+        bool allRanPassed = true;
+        bool anySkipped = false;
+        bool anyStub = false;
+        bool anyRealTest = false;
+        foreach (TestEvidence test in tests)
+        {
+            if (test.IsPendingStub)
+            {
+                anyStub = true;
+                continue;
+            }
+
+            anyRealTest = true;
+            if (test.Outcome == TestOutcome.NotRun)
+            {
+                continue;
+            }
+
+            anyRan = true;
+            anyFailed |= test.Outcome == TestOutcome.Failed;
+            anySkipped |= test.Outcome == TestOutcome.Skipped;
+            allRanPassed &= test.Outcome == TestOutcome.Passed;
+        }
+
+        if (anyFailed)
+        {
+            return CriterionStatus.Failing;
+        }
+
+        if (anyRan && allRanPassed)
+        {
+            return CriterionStatus.Verified;
+        }
+
+        if (anyStub || anySkipped)
+        {
+            return CriterionStatus.Pending;
+        }
+
+        if (!implementations.IsEmpty)
+        {
+            return CriterionStatus.ImplementedNotVerified;
+        }
+
+        return anyRealTest ? CriterionStatus.Pending : CriterionStatus.Untraced;
+    }
+
+    private static Coverage Summarise(IEnumerable<CriterionRow> rows)
+    {
+        int total = 0, counted = 0, implemented = 0;
+        int[] byStatus = new int[5];
+        foreach (CriterionRow row in rows)
+        {
+            total++;
+            if (!row.Counted)
+            {
+                continue;
+            }
+
+            counted++;
+            byStatus[(int)row.Status]++;
+            if (!row.Implementations.IsEmpty)
+            {
+                implemented++;
+            }
+        }
+
+        return new Coverage(total, counted, byStatus[0], byStatus[1], byStatus[2], byStatus[3], byStatus[4], implemented);
+    }
+
+    private static void AddEvidence(Dictionary<string, List<TestEvidence>> evidence, HashSet<string> criteria, List<UnknownLink> unknown, string id, TestEvidence test)
+    {
+        if (!criteria.Contains(id))
+        {
+            unknown.Add(new UnknownLink(id, "verifies", test.Name, test.Assembly, test.Location));
+            return;
+        }
+
+        if (!evidence.TryGetValue(id, out var list))
+        {
+            evidence.Add(id, list = []);
+        }
+
+        if (!list.Exists(t => t.Name == test.Name && t.Location == test.Location))
+        {
+            list.Add(test);
+        }
+    }
+
+    /// <summary>The method by name on the type or, for inherited tests, its base types (bounded, in case of a cycle).</summary>
+    private static (ScannedType? Declaring, ScannedMethod? Method) FindMethod(Dictionary<string, List<(ScannedAssembly, ScannedType)>> types, ScannedType type, string name)
+    {
+        ScannedType? current = type;
+        for (int depth = 0; current is not null && depth < 32; depth++)
+        {
+            if (current.Methods.TryGetValue(name, out ScannedMethod? method))
+            {
+                return (current, method);
+            }
+
+            current = current.BaseKey is { } baseKey && types.TryGetValue(baseKey, out var list) ? list[0].Item2 : null;
+        }
+
+        return (null, null);
+    }
+
+    /// <summary>The type's own [Verifies] and those of the types it is nested in.</summary>
+    private static IEnumerable<string> TypeChainVerifies(Dictionary<string, List<(ScannedAssembly, ScannedType)>> types, ScannedType type)
+    {
+        ScannedType? current = type;
+        for (int depth = 0; current is not null && depth < 32; depth++)
+        {
+            foreach (string id in current.Verifies)
+            {
+                yield return id;
+            }
+
+            current = current.EnclosingKey is { } enclosing && types.TryGetValue(enclosing, out var list) ? list[0].Item2 : null;
+        }
+    }
+}

@@ -1,0 +1,219 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Xml;
+
+namespace SpecGuard.Cli.Report;
+
+/// <summary>The outcome of one test case, reduced to what the report needs.</summary>
+internal enum TestOutcome
+{
+    /// <summary>No result in the given TRX files.</summary>
+    NotRun,
+
+    /// <summary>Every case passed.</summary>
+    Passed,
+
+    /// <summary>No case failed, but at least one did not run (skipped, inconclusive, not executed).</summary>
+    Skipped,
+
+    /// <summary>At least one case failed (failed, error, timeout, aborted).</summary>
+    Failed,
+}
+
+/// <summary>One test result from a TRX file: the test's class and method, its display name and outcome.</summary>
+internal sealed record TrxResult(string ClassName, string MethodName, string TestName, TestOutcome Outcome);
+
+/// <summary>What was read from one TRX file, and the problem when it was not all readable.</summary>
+internal sealed record TrxReadResult(IReadOnlyList<TrxResult> Results, string? Problem, bool Usable);
+
+/// <summary>
+/// Reads a TRX file written by <c>dotnet test --logger trx</c> with a streaming XML reader (no DTDs, no external
+/// resolution). <c>UnitTestResult</c> elements are joined to <c>UnitTest/TestMethod</c> definitions by test ID; MSTest's
+/// <c>InnerResults</c> (data rows) are ignored because their parent result already aggregates them. A truncated file keeps
+/// the results read before the break; a result whose definition was lost is named from its <c>testName</c>.
+/// </summary>
+internal static class TrxReader
+{
+    public const string Namespace = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
+
+    public static TrxReadResult Read(string path)
+    {
+        try
+        {
+            using FileStream stream = File.OpenRead(path);
+            return Read(stream);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return new TrxReadResult([], "cannot read the file (" + exception.Message + "); skipped", false);
+        }
+    }
+
+    public static TrxReadResult Read(Stream stream)
+    {
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            IgnoreComments = true,
+            IgnoreWhitespace = true,
+            IgnoreProcessingInstructions = true,
+        };
+
+        var raw = new List<(string TestId, string TestName, string Outcome)>();
+        var definitions = new Dictionary<string, (string ClassName, string MethodName)>(StringComparer.OrdinalIgnoreCase);
+        string? problem = null;
+        bool sawRoot = false;
+        using (XmlReader reader = XmlReader.Create(stream, settings))
+        {
+            try
+            {
+                int innerResultsDepth = -1;
+                string? currentTestId = null;
+                while (reader.Read())
+                {
+                    if (reader.NodeType == XmlNodeType.EndElement)
+                    {
+                        if (reader.Depth == innerResultsDepth && reader.LocalName == "InnerResults")
+                        {
+                            innerResultsDepth = -1;
+                        }
+
+                        continue;
+                    }
+
+                    if (reader.NodeType != XmlNodeType.Element)
+                    {
+                        continue;
+                    }
+
+                    if (!sawRoot)
+                    {
+                        sawRoot = true;
+                        if (reader.LocalName != "TestRun" || reader.NamespaceURI != Namespace)
+                        {
+                            return new TrxReadResult(
+                                [],
+                                string.Format(CultureInfo.InvariantCulture, "not a TRX file from 'dotnet test --logger trx' (root element <{0}>, expected <TestRun> in namespace {1}); skipped", reader.Name, Namespace),
+                                false);
+                        }
+
+                        continue;
+                    }
+
+                    if (reader.NamespaceURI != Namespace)
+                    {
+                        continue;
+                    }
+
+                    switch (reader.LocalName)
+                    {
+                        case "InnerResults" when !reader.IsEmptyElement && innerResultsDepth < 0:
+                            innerResultsDepth = reader.Depth;
+                            break;
+                        case "UnitTestResult" when innerResultsDepth < 0:
+                            raw.Add((reader.GetAttribute("testId") ?? string.Empty, reader.GetAttribute("testName") ?? string.Empty, reader.GetAttribute("outcome") ?? string.Empty));
+                            break;
+                        case "UnitTest":
+                            currentTestId = reader.GetAttribute("id");
+                            break;
+                        case "TestMethod" when currentTestId is not null:
+                            string? className = reader.GetAttribute("className");
+                            string? methodName = reader.GetAttribute("name");
+                            if (!string.IsNullOrEmpty(className) && !string.IsNullOrEmpty(methodName))
+                            {
+                                definitions[currentTestId] = (className, methodName);
+                            }
+
+                            currentTestId = null;
+                            break;
+                    }
+                }
+            }
+            catch (XmlException exception)
+            {
+                if (!sawRoot)
+                {
+                    return new TrxReadResult([], "not a TRX file (not XML: " + exception.Message + "); skipped", false);
+                }
+
+                problem = string.Format(
+                    CultureInfo.InvariantCulture,
+                    "truncated or malformed XML at line {0} ({1}); used the {2} test result(s) read before that point",
+                    exception.LineNumber,
+                    exception.Message,
+                    raw.Count);
+            }
+        }
+
+        if (!sawRoot)
+        {
+            return new TrxReadResult([], "not a TRX file (empty); skipped", false);
+        }
+
+        var results = new List<TrxResult>(raw.Count);
+        int unnamed = 0;
+        foreach (var (testId, testName, outcome) in raw)
+        {
+            string className;
+            string methodName;
+            if (definitions.TryGetValue(testId, out var definition))
+            {
+                className = StripAssemblySuffix(definition.ClassName);
+                methodName = StripArguments(definition.MethodName);
+            }
+            else if (!TrySplitTestName(testName, out className, out methodName))
+            {
+                unnamed++;
+                continue;
+            }
+
+            results.Add(new TrxResult(className.Replace('+', '.'), methodName, testName, MapOutcome(outcome)));
+        }
+
+        if (unnamed > 0)
+        {
+            string note = string.Format(CultureInfo.InvariantCulture, "{0} test result(s) have no test definition and no class in their name; not counted", unnamed);
+            problem = problem is null ? note : problem + "; " + note;
+        }
+
+        return new TrxReadResult(results, problem, true);
+    }
+
+    /// <summary>Maps a TRX outcome (Passed, Failed, NotExecuted, ...) to the report's three outcomes.</summary>
+    public static TestOutcome MapOutcome(string outcome) => outcome switch
+    {
+        "Passed" or "PassedButRunAborted" or "Completed" or "Warning" => TestOutcome.Passed,
+        "Failed" or "Error" or "Timeout" or "Aborted" => TestOutcome.Failed,
+        _ => TestOutcome.Skipped,
+    };
+
+    private static string StripAssemblySuffix(string className)
+    {
+        int comma = className.IndexOf(',', StringComparison.Ordinal);
+        return (comma < 0 ? className : className[..comma]).Trim();
+    }
+
+    private static string StripArguments(string name)
+    {
+        int parenthesis = name.IndexOf('(', StringComparison.Ordinal);
+        return (parenthesis < 0 ? name : name[..parenthesis]).Trim();
+    }
+
+    private static bool TrySplitTestName(string testName, out string className, out string methodName)
+    {
+        string name = StripArguments(testName);
+        int dot = name.LastIndexOf('.');
+        if (dot <= 0 || dot == name.Length - 1)
+        {
+            className = methodName = string.Empty;
+            return false;
+        }
+
+        className = name[..dot];
+        methodName = name[(dot + 1)..];
+        return true;
+    }
+}

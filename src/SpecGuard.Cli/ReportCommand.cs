@@ -1,0 +1,398 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using SpecGuard.Cli.Report;
+using SpecGuard.Core;
+using SpecGuard.Core.Diagnostics;
+using SpecGuard.Core.Model;
+
+namespace SpecGuard.Cli;
+
+/// <summary>The options of one <c>specguard report</c> run.</summary>
+internal sealed record ReportOptions(
+    IReadOnlyList<string> Specs,
+    IReadOnlyList<string> Assemblies,
+    IReadOnlyList<string> Trx,
+    string Format,
+    string? Output,
+    double? FailUnder,
+    IReadOnlyList<string> FailOn);
+
+/// <summary>
+/// <c>specguard report</c>: specs + built assemblies + TRX results → a traceability report (Markdown, HTML, JSON), with
+/// thresholds that become the exit code. Bad inputs are skipped with a one-line warning each (stderr, and listed in the
+/// report); the exit code is non-zero only for a threshold the user asked for, or when no criterion is left to report on.
+/// </summary>
+internal static class ReportCommand
+{
+    private static readonly string[] FailOnValues = ["pending", "failing", "untraced"];
+
+    public static Command Create(TextWriter output, TextWriter error, string currentDirectory)
+    {
+        var specs = new Option<string[]>("--specs")
+        {
+            Description = "Spec files or folders (repeatable; default: the specs root, 'specs/' here or in the nearest parent folder).",
+            HelpName = "PATH",
+        };
+        var assemblies = new Option<string[]>("--assembly", "-a")
+        {
+            Description = "Built assemblies (.dll) or folders to search for them, production and test (repeatable). Read as metadata only, never loaded.",
+            HelpName = "PATH",
+        };
+        var trx = new Option<string[]>("--trx")
+        {
+            Description = "Test results from 'dotnet test --logger trx': .trx files or folders (repeatable).",
+            HelpName = "PATH",
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "md (pull-request comment, CI step summary), html (one self-contained file) or json (schema in docs/cli.md).",
+            DefaultValueFactory = static _ => "md",
+        };
+        format.AcceptOnlyFromAmong("md", "html", "json");
+        var outputFile = new Option<string>("--output", "-o")
+        {
+            Description = "Write the report to FILE instead of standard output.",
+            HelpName = "FILE",
+        };
+        var failUnder = new Option<double?>("--fail-under")
+        {
+            Description = "Exit 1 when the verified percentage is below N (0-100).",
+            HelpName = "N",
+        };
+        failUnder.Validators.Add(static result =>
+        {
+            // Text that is not a number is reported by the parser itself; only the range is checked here.
+            if (result.Tokens.Count == 1
+                && double.TryParse(result.Tokens[0].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
+                && (double.IsNaN(value) || value < 0 || value > 100))
+            {
+                result.AddError("--fail-under takes a percentage from 0 to 100.");
+            }
+        });
+        var failOn = new Option<string[]>("--fail-on")
+        {
+            Description = "Exit 1 when any counted criterion has this status: pending, failing or untraced (repeatable).",
+            HelpName = "STATUS",
+        };
+        failOn.AcceptOnlyFromAmong(FailOnValues);
+
+        var command = new Command("report", "Join specs, built assemblies and TRX test results into a traceability report: per criterion its status (verified, failing, implemented-not-verified, pending, untraced), implementing code and tests; per feature and overall the coverage.")
+        {
+            specs,
+            assemblies,
+            trx,
+            format,
+            outputFile,
+            failUnder,
+            failOn,
+        };
+        command.SetAction(parse => Run(
+            new ReportOptions(
+                parse.GetValue(specs) ?? [],
+                parse.GetValue(assemblies) ?? [],
+                parse.GetValue(trx) ?? [],
+                parse.GetValue(format) ?? "md",
+                parse.GetValue(outputFile),
+                parse.GetValue(failUnder),
+                parse.GetValue(failOn) ?? []),
+            output,
+            error,
+            currentDirectory));
+        return command;
+    }
+
+    public static int Run(ReportOptions options, TextWriter output, TextWriter error, string currentDirectory)
+    {
+        var warnings = new List<ReportWarning>();
+        var inputs = new List<InputFile>();
+
+        List<SpecFeature> features = LoadSpecs(options.Specs, currentDirectory, warnings, inputs);
+        List<ScannedAssembly> assemblies = ScanAssemblies(options.Assemblies, currentDirectory, warnings, inputs);
+        List<TrxInput> trxFiles = ReadTrx(options.Trx, currentDirectory, warnings, inputs);
+
+        TraceReport report = ReportBuilder.Build(features, assemblies, trxFiles, inputs, warnings);
+        foreach (ReportWarning warning in report.Warnings)
+        {
+            error.WriteLine(warning.Text);
+        }
+
+        string text = options.Format switch
+        {
+            "html" => HtmlReportWriter.Write(report),
+            "json" => JsonReportWriter.Write(report),
+            _ => MarkdownReportWriter.Write(report),
+        };
+
+        if (options.Output is { Length: > 0 } file)
+        {
+            string path = Path.GetFullPath(file, currentDirectory);
+            try
+            {
+                string? folder = Path.GetDirectoryName(path);
+                if (folder is not null)
+                {
+                    Directory.CreateDirectory(folder);
+                }
+
+                File.WriteAllText(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
+            {
+                error.WriteLine($"specguard report: cannot write '{file}' ({exception.Message}).");
+                return CommandLine.Problems;
+            }
+
+            Coverage c = report.Coverage;
+            output.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Wrote {CommandLine.Display(path, currentDirectory)}: {c.Counted} criteria, verified {TraceReport.Percent(c.VerifiedPercent)}, implemented {TraceReport.Percent(c.ImplementedPercent)} ({c.Verified} verified, {c.Failing} failing, {c.ImplementedNotVerified} implemented-not-verified, {c.Pending} pending, {c.Untraced} untraced)."));
+        }
+        else
+        {
+            output.Write(text);
+        }
+
+        return Thresholds(report, options, error);
+    }
+
+    private static int Thresholds(TraceReport report, ReportOptions options, TextWriter error)
+    {
+        Coverage coverage = report.Coverage;
+        if (coverage.Counted == 0)
+        {
+            error.WriteLine("specguard report: no criteria to report on (no usable spec file was found; see the warnings above).");
+            return CommandLine.Problems;
+        }
+
+        int exit = CommandLine.Ok;
+        if (options.FailUnder is { } minimum && coverage.Verified * 100.0 < minimum * coverage.Counted)
+        {
+            error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"specguard report: verified coverage {TraceReport.Percent(coverage.VerifiedPercent)} is below --fail-under {minimum}% ({coverage.Verified} of {coverage.Counted} criteria verified)."));
+            exit = CommandLine.Problems;
+        }
+
+        foreach (string slug in options.FailOn.Distinct(StringComparer.Ordinal).OrderBy(static s => s, StringComparer.Ordinal))
+        {
+            string[] ids = report.Features
+                .SelectMany(static f => f.Criteria)
+                .Where(r => r.Counted && TraceReport.Slug(r.Status) == slug)
+                .Select(static r => r.Spec.Id)
+                .ToArray();
+            if (ids.Length > 0)
+            {
+                string shown = string.Join(", ", ids.Take(10)) + (ids.Length > 10 ? string.Create(CultureInfo.InvariantCulture, $" and {ids.Length - 10} more") : string.Empty);
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"specguard report: {ids.Length} criteria are {slug} (--fail-on {slug}): {shown}."));
+                exit = CommandLine.Problems;
+            }
+        }
+
+        return exit;
+    }
+
+    private static List<SpecFeature> LoadSpecs(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs)
+    {
+        var roots = new List<string>(paths);
+        if (roots.Count == 0)
+        {
+            string? specsRoot = CommandLine.FindSpecsRoot(currentDirectory);
+            if (specsRoot is null)
+            {
+                warnings.Add(ReportWarning.Create("--specs", "no 'specs' folder here or in a parent folder, and no --specs given; no criteria to report on"));
+                return [];
+            }
+
+            roots.Add(specsRoot);
+        }
+
+        var files = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (string path in roots)
+        {
+            string full = Path.GetFullPath(path, currentDirectory);
+            if (File.Exists(full))
+            {
+                files.Add(full);
+            }
+            else if (Directory.Exists(full))
+            {
+                files.UnionWith(EnumerateFiles(full, CommandLine.IsSpecFile, warnings, currentDirectory));
+            }
+            else
+            {
+                warnings.Add(ReportWarning.Create(path, "no such file or folder; skipped"));
+            }
+        }
+
+        var sources = new List<SpecSource>();
+        foreach (string file in files)
+        {
+            string display = CommandLine.Display(file, currentDirectory);
+            try
+            {
+                sources.Add(new SpecSource(display, File.ReadAllText(file)));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                warnings.Add(ReportWarning.Create(display, "cannot read the file (" + exception.Message + "); skipped"));
+            }
+        }
+
+        SpecSet set = SpecSet.Load(sources);
+        foreach (SpecDiagnostic diagnostic in set.Diagnostics.Where(static d => d.Severity == SpecSeverity.Error))
+        {
+            // The compiler format, so editors and CI logs can jump to the line; the report lists it too.
+            warnings.Add(new ReportWarning(diagnostic.Path, diagnostic.ToString()));
+        }
+
+        foreach (SpecLoadResult file in set.Files)
+        {
+            if (file.Feature is null)
+            {
+                warnings.Add(ReportWarning.Create(file.Path, "no usable feature in this spec file (see the errors above); skipped"));
+            }
+            else
+            {
+                inputs.Add(new InputFile("spec", file.Path, file.Feature.Key));
+            }
+        }
+
+        return ReportBuilder.SelectFeatures(set, warnings);
+    }
+
+    private static List<ScannedAssembly> ScanAssemblies(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs)
+    {
+        var explicitFiles = new SortedSet<string>(StringComparer.Ordinal);
+        var folderFiles = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (string path in paths)
+        {
+            string full = Path.GetFullPath(path, currentDirectory);
+            if (File.Exists(full))
+            {
+                explicitFiles.Add(full);
+            }
+            else if (Directory.Exists(full))
+            {
+                foreach (string file in EnumerateFiles(full, static f => f.EndsWith(".dll", StringComparison.OrdinalIgnoreCase), warnings, currentDirectory))
+                {
+                    folderFiles.TryAdd(file, path);
+                }
+            }
+            else
+            {
+                warnings.Add(ReportWarning.Create(path, "no such file or folder; skipped"));
+            }
+        }
+
+        var scanned = new List<ScannedAssembly>();
+        var seen = new HashSet<Guid>();
+        var quietlySkipped = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (string file in explicitFiles.Concat(folderFiles.Keys.Where(f => !explicitFiles.Contains(f))))
+        {
+            string display = CommandLine.Display(file, currentDirectory);
+            AssemblyScanResult result = AssemblyScanner.Scan(file, currentDirectory);
+            if (result.Assembly is null)
+            {
+                bool fromFolder = !explicitFiles.Contains(file);
+                if (fromFolder && result.Failure is ScanFailure.NotPortableExecutable or ScanFailure.NoDotNetMetadata or ScanFailure.NotAnAssembly or ScanFailure.ReferenceAssembly)
+                {
+                    // Folders of build output hold native libraries and reference assemblies as a matter of course: summed up below.
+                    string folder = folderFiles[file];
+                    if (!quietlySkipped.TryGetValue(folder, out var list))
+                    {
+                        quietlySkipped.Add(folder, list = []);
+                    }
+
+                    list.Add(Path.GetFileName(file));
+                }
+                else
+                {
+                    warnings.Add(ReportWarning.Create(display, result.Problem + "; skipped"));
+                }
+
+                continue;
+            }
+
+            if (result.PdbProblem is not null)
+            {
+                warnings.Add(ReportWarning.Create(display, result.PdbProblem));
+            }
+
+            if (!seen.Add(result.Assembly.Mvid))
+            {
+                continue; // the same build, copied into another output folder
+            }
+
+            scanned.Add(result.Assembly);
+            inputs.Add(new InputFile("assembly", display, result.Assembly.Name + (result.Assembly.HasPdb ? " (with PDB)" : " (no PDB: no file:line)")));
+        }
+
+        foreach (var (folder, names) in quietlySkipped)
+        {
+            warnings.Add(ReportWarning.Create(folder, string.Create(
+                CultureInfo.InvariantCulture,
+                $"skipped {names.Count} file(s) that are not .NET assemblies with code (native or reference assemblies), e.g. {string.Join(", ", names.Take(3))}")));
+        }
+
+        return scanned;
+    }
+
+    private static List<TrxInput> ReadTrx(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs)
+    {
+        var files = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (string path in paths)
+        {
+            string full = Path.GetFullPath(path, currentDirectory);
+            if (File.Exists(full))
+            {
+                files.Add(full);
+            }
+            else if (Directory.Exists(full))
+            {
+                files.UnionWith(EnumerateFiles(full, static f => f.EndsWith(".trx", StringComparison.OrdinalIgnoreCase), warnings, currentDirectory));
+            }
+            else
+            {
+                warnings.Add(ReportWarning.Create(path, "no such file or folder; skipped"));
+            }
+        }
+
+        var read = new List<TrxInput>();
+        foreach (string file in files)
+        {
+            string display = CommandLine.Display(file, currentDirectory);
+            TrxReadResult result = TrxReader.Read(file);
+            if (result.Problem is not null)
+            {
+                warnings.Add(ReportWarning.Create(display, result.Problem));
+            }
+
+            if (result.Usable)
+            {
+                read.Add(new TrxInput(display, result.Results));
+                inputs.Add(new InputFile("trx", display, string.Create(CultureInfo.InvariantCulture, $"{result.Results.Count} result(s)")));
+            }
+        }
+
+        return read;
+    }
+
+    private static IEnumerable<string> EnumerateFiles(string folder, Func<string, bool> filter, List<ReportWarning> warnings, string currentDirectory)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint };
+        try
+        {
+            return Directory.EnumerateFiles(folder, "*", options).Where(filter).ToList();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            warnings.Add(ReportWarning.Create(CommandLine.Display(folder, currentDirectory), "cannot list the folder (" + exception.Message + "); skipped"));
+            return [];
+        }
+    }
+}
