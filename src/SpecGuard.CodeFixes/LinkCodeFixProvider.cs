@@ -45,6 +45,7 @@ namespace SpecGuard.CodeFixes
                 return;
             }
 
+            ProjectSpecs? specs = null;
             foreach (Diagnostic diagnostic in context.Diagnostics)
             {
                 SyntaxNode? target = LinkWriter.FindTarget(root, diagnostic.Location.SourceSpan);
@@ -53,7 +54,7 @@ namespace SpecGuard.CodeFixes
                     continue;
                 }
 
-                ProjectSpecs specs = await ProjectSpecs.LoadAsync(document.Project, context.CancellationToken).ConfigureAwait(false);
+                specs ??= await ProjectSpecs.LoadAsync(document.Project, context.CancellationToken).ConfigureAwait(false);
                 IReadOnlyList<KnownCriterion> ranked = CriterionRanking.Rank(
                     specs.Linkable,
                     LinkedInDocument(root, model, diagnostic.Location.SourceSpan.Start, context.CancellationToken),
