@@ -212,6 +212,15 @@ public sealed class LinkTests
     }
 
     [Fact]
+    public async Task Suggestions_prefer_criteria_that_are_not_deprecated()
+    {
+        // ORDERS-03 is one edit from ORDERS-003 (deprecated) and from ORDERS-001/002 (two edits): the live ID wins.
+        var test = Test<TraceabilityAnalyzer>("namespace Shop { [SpecGuard.Implements({|#0:\"ORDERS-03\"|})] public sealed class OrderService { public int Place() => 1; } }");
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC102", DiagnosticSeverity.Error).WithLocation(0).WithArguments("[Implements] names 'ORDERS-03', which no spec file declares. Did you mean ORDERS-001?"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task A_deprecated_criterion_is_reported_with_its_replacement()
     {
         var test = Test<TraceabilityAnalyzer>("namespace Shop { [SpecGuard.Implements({|#0:\"ORDERS-003\"|})] public sealed class Legacy { public int Place() => 1; } }");

@@ -106,6 +106,7 @@ namespace SpecGuard.Generators.Analyzers
             private readonly ConcurrentDictionary<ISymbol, bool> _reportedHandlers = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
             private readonly ConcurrentDictionary<string, bool> _implemented = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
             private readonly string[] _allIds;
+            private readonly string[] _liveIds;
 
             public State(Compilation compilation, SpecSet specs, TraceabilityOptions options, Handlers handlers, INamedTypeSymbol implements, INamedTypeSymbol? verifies, INamedTypeSymbol exempt)
             {
@@ -116,6 +117,7 @@ namespace SpecGuard.Generators.Analyzers
                 _verifies = verifies;
                 _exempt = exempt;
                 _allIds = specs.Criteria.Keys.OrderBy(static k => k, StringComparer.Ordinal).ToArray();
+                _liveIds = _allIds.Where(id => specs.Criteria[id].Status != SpecStatus.Deprecated).ToArray();
                 IsTestProject = ProjectInfo.From(compilation).Framework != TestFramework.None;
             }
 
@@ -176,7 +178,8 @@ namespace SpecGuard.Generators.Analyzers
                         continue;
                     }
 
-                    string? suggestion = id is null ? null : Suggest.Closest(id, _allIds);
+                    // Prefer criteria that still bind: a typo should not lead to a deprecated ID (and SPEC103).
+                    string? suggestion = id is null ? null : Suggest.Closest(id, _liveIds) ?? Suggest.Closest(id, _allIds);
                     string message = id is null
                         ? $"{link} has a null criterion ID; write an ID such as {(_allIds.Length > 0 ? _allIds[0] : "ORDERS-001")}."
                         : _allIds.Length == 0
