@@ -104,9 +104,31 @@ public sealed class SpecFileAnalyzerTests
     public async Task An_invalid_option_value_is_reported()
     {
         var test = Test();
+        test.TestState.AdditionalFiles.Add(("specs/orders.spec.yaml", Valid));
         test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.SpecGuardPendingTests = sometimes\n"));
         test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC901", DiagnosticSeverity.Error)
             .WithArguments("The MSBuild property SpecGuardPendingTests is 'sometimes'; it takes skip (the default), fail or off. Using skip."));
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_project_that_sees_no_spec_files_is_told_where_SpecGuard_looked()
+    {
+        var test = Test();
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC902", DiagnosticSeverity.Warning)
+            .WithArguments("This project references SpecGuard but sees no spec files: no specs/ folder was found in the project folder or the eight folders above it. Create specs/ at the repository root (specguard init), set SpecGuardSpecsRoot, or add spec files as AdditionalFiles. SPEC100 and SPEC101 stay quiet until there are criteria to link to."));
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task The_no_spec_files_message_names_a_configured_root()
+    {
+        var test = Test();
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.SpecGuardSpecsRoot = /repo/requirements\n"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC902", DiagnosticSeverity.Warning)
+            .WithArguments("This project references SpecGuard but sees no spec files: SpecGuardSpecsRoot is '/repo/requirements', which holds no *.spec.yaml or *.spec.yml file. Create specs/ at the repository root (specguard init), set SpecGuardSpecsRoot, or add spec files as AdditionalFiles. SPEC100 and SPEC101 stay quiet until there are criteria to link to."));
 
         await test.RunAsync();
     }

@@ -55,6 +55,9 @@ namespace SpecGuard.Core.Diagnostics
 
         /// <summary>Invalid SpecGuard option.</summary>
         public const string InvalidOption = "SPEC901";
+
+        /// <summary>The project sees no spec files.</summary>
+        public const string NoSpecFiles = "SPEC902";
     }
 
     /// <summary>
@@ -183,12 +186,20 @@ namespace SpecGuard.Core.Diagnostics
             ConfigurationCategory,
             "An MSBuild property or .editorconfig option for SpecGuard has a value outside its allowed set. The default is used instead until it is fixed.");
 
+        /// <summary>SPEC902: a project references SpecGuard but sees no spec files.</summary>
+        public static readonly SpecRule NoSpecFiles = new SpecRule(
+            SpecRuleIds.NoSpecFiles,
+            "No spec files found",
+            SpecSeverity.Warning,
+            ConfigurationCategory,
+            "The project references SpecGuard but no spec file (*.spec.yaml, *.spec.yml) reaches it as an AdditionalFile. Untraced-code rules (SPEC100, SPEC101) stay quiet until there are criteria to link to.");
+
         /// <summary>Every rule declared here, in ID order.</summary>
         public static IReadOnlyList<SpecRule> All { get; } = new[]
         {
             MalformedYaml, SchemaViolation, DuplicateCriterionId, IdNotInFeature,
             UntracedPublicApi, UntracedHandler, UnknownCriterion, DeprecatedCriterion, ExemptWithoutReason, UnimplementedCriterion,
-            PendingCriterion, InternalError, InvalidOption,
+            PendingCriterion, InternalError, InvalidOption, NoSpecFiles,
         };
     }
 }

@@ -29,7 +29,8 @@ namespace SpecGuard.Generators.Analyzers
             SpecDescriptors.IdNotInFeature,
             SpecDescriptors.PendingCriterion,
             SpecDescriptors.InternalError,
-            SpecDescriptors.InvalidOption);
+            SpecDescriptors.InvalidOption,
+            SpecDescriptors.NoSpecFiles);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -75,6 +76,11 @@ namespace SpecGuard.Generators.Analyzers
                     end.ReportDiagnostic(Diagnostic.Create(SpecDescriptors.InvalidOption, Location.None, problem));
                 }
 
+                if (specs.Files.Count == 0)
+                {
+                    end.ReportDiagnostic(Diagnostic.Create(SpecDescriptors.NoSpecFiles, Location.None, NoSpecFilesMessage(context.Options.AnalyzerConfigOptionsProvider.GlobalOptions)));
+                }
+
                 if (!pendingStubs)
                 {
                     return;
@@ -94,6 +100,14 @@ namespace SpecGuard.Generators.Analyzers
                     }
                 }
             });
+        }
+
+        private static string NoSpecFilesMessage(AnalyzerConfigOptions options)
+        {
+            string where = options.TryGetValue("build_property.SpecGuardSpecsRoot", out string? root) && !string.IsNullOrWhiteSpace(root)
+                ? $"SpecGuardSpecsRoot is '{root}', which holds no *.spec.yaml or *.spec.yml file"
+                : "no specs/ folder was found in the project folder or the eight folders above it";
+            return $"This project references SpecGuard but sees no spec files: {where}. Create specs/ at the repository root (specguard init), set SpecGuardSpecsRoot, or add spec files as AdditionalFiles. SPEC100 and SPEC101 stay quiet until there are criteria to link to.";
         }
 
         /// <summary>Hand-written [Verifies] links; generated pending tests (SpecGuard.PendingTests) do not count.</summary>

@@ -73,7 +73,9 @@ namespace SpecGuard.Generators.Analyzers
             var state = new State(compilation, specs, options, new Handlers(compilation, options.CustomHandlerTypes), implements, verifies, exempt);
 
             context.RegisterSyntaxNodeAction(state.AnalyzeAttribute, SyntaxKind.Attribute);
-            if (!state.IsTestProject)
+
+            // Without spec files there is nothing to link to: SPEC902 says so once instead of SPEC100/101 on every type.
+            if (!state.IsTestProject && specs.Files.Count > 0)
             {
                 context.RegisterSymbolAction(state.AnalyzeMethod, SymbolKind.Method);
                 context.RegisterSymbolAction(state.AnalyzeType, SymbolKind.NamedType);

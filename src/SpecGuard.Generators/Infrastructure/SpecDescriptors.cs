@@ -38,11 +38,13 @@ namespace SpecGuard.Generators.Infrastructure
 
         public static readonly DiagnosticDescriptor InvalidOption = Create(SpecRuleIds.InvalidOption, SpecRules.ConfigurationCategory, DiagnosticSeverity.Error, WellKnownDiagnosticTags.CompilationEnd);
 
+        public static readonly DiagnosticDescriptor NoSpecFiles = Create(SpecRuleIds.NoSpecFiles, SpecRules.ConfigurationCategory, DiagnosticSeverity.Warning, WellKnownDiagnosticTags.CompilationEnd);
+
         public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
         {
             MalformedYaml, SchemaViolation, DuplicateCriterionId, IdNotInFeature,
             UntracedPublicApi, UntracedHandler, UnknownCriterion, DeprecatedCriterion, ExemptWithoutReason, UnimplementedCriterion,
-            PendingCriterion, InternalError, InvalidOption,
+            PendingCriterion, InternalError, InvalidOption, NoSpecFiles,
         };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(static d => d.Id);
