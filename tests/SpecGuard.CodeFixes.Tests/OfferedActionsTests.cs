@@ -109,9 +109,11 @@ public sealed class OfferedActionsTests
     }
 
     [Fact]
-    public async Task Without_specs_only_the_exemption_is_offered()
+    public async Task Without_approved_criteria_only_the_exemption_is_offered()
     {
-        string[] titles = await Titles("namespace Shop { public sealed class Thing { public int Run() => 1; } }", specs: []);
+        // Draft and deprecated criteria are never offered; without spec files at all SPEC100 is not reported (SPEC902).
+        const string Spec = "specguard: 1\nfeature: LEGACY\ntitle: Legacy\ncriteria:\n  - id: LEGACY-001\n    title: Old\n    status: deprecated\n    then: x\n  - id: LEGACY-002\n    title: Maybe\n    status: draft\n    then: y\n";
+        string[] titles = await Titles("namespace Shop { public sealed class Thing { public int Run() => 1; } }", specs: [("specs/legacy.spec.yaml", Spec)]);
 
         Assert.Equal(["Exempt from traceability"], titles);
     }
