@@ -19,7 +19,6 @@ namespace SpecGuard.Generators.Infrastructure
     internal static class SpecFiles
     {
         private static readonly ConditionalWeakTable<SourceText, SpecLoadResult> Cache = new ConditionalWeakTable<SourceText, SpecLoadResult>();
-        private static readonly ConditionalWeakTable<Compilation, SpecSet> Sets = new ConditionalWeakTable<Compilation, SpecSet>();
 
         public static bool IsSpecFile(string path) =>
             path.EndsWith(".spec.yaml", StringComparison.OrdinalIgnoreCase) ||
@@ -44,8 +43,10 @@ namespace SpecGuard.Generators.Infrastructure
         }
 
         /// <summary>
-        /// The spec set a compilation sees, loaded once per compilation and shared by SpecGuard's analyzers. When loading
-        /// fails (a SpecGuard bug) it registers SPEC900 for the end of the compilation and returns null.
+        /// The spec set a compilation sees, from the per-file parse cache (so files are parsed once, whichever analyzer or
+        /// the generator asks first; the set itself is cheap to build and is not cached, so it can never be stale when
+        /// only a spec file changed). When loading fails (a SpecGuard bug) it registers SPEC900 for the end of the
+        /// compilation and returns null.
         /// </summary>
 #pragma warning disable RS1013 // the analyzers that call this register their other actions on the same context
         public static SpecSet? LoadSet(CompilationStartAnalysisContext context)
@@ -53,11 +54,10 @@ namespace SpecGuard.Generators.Infrastructure
         {
             try
             {
-                AnalyzerOptions options = context.Options;
                 CancellationToken cancellationToken = context.CancellationToken;
-                return Sets.GetValue(context.Compilation, _ => SpecSet.Create(options.AdditionalFiles
+                return SpecSet.Create(context.Options.AdditionalFiles
                     .Where(static file => IsSpecFile(file.Path))
-                    .Select(file => Load(file, cancellationToken))));
+                    .Select(file => Load(file, cancellationToken)));
             }
             catch (OperationCanceledException)
             {
