@@ -70,6 +70,23 @@ public sealed class BuildEndToEndTests
     }
 
     [Fact]
+    public void Spec_files_the_project_already_lists_are_not_added_twice()
+    {
+        using var repo = Repository();
+        string project = File.ReadAllText(Path.Combine(repo.Root, "src/Shop/Shop.csproj"));
+        repo.Write("src/Shop/Shop.csproj", project.Replace(
+            "</Project>",
+            "  <ItemGroup><AdditionalFiles Include=\"../../specs/cart.spec.yaml\" /></ItemGroup>\n</Project>",
+            StringComparison.Ordinal));
+
+        CommandResult build = repo.Dotnet("src/Shop", "build", "-v:n").ShouldSucceed();
+
+        // Passed twice, the file would declare CART-001 twice (SPEC003) and be handed to the compiler twice.
+        Assert.DoesNotContain("SPEC003", build.Output, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(build.Output, "/additionalfile:[^ ]*cart\\.spec\\.yaml").Cast<System.Text.RegularExpressions.Match>().Select(m => m.Value).Distinct());
+    }
+
+    [Fact]
     public void A_spec_error_fails_the_build_at_the_yaml_line_and_column()
     {
         using var repo = Repository();

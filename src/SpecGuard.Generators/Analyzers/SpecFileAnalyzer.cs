@@ -104,9 +104,12 @@ namespace SpecGuard.Generators.Analyzers
 
         private static string NoSpecFilesMessage(AnalyzerConfigOptions options)
         {
-            string where = options.TryGetValue("build_property.SpecGuardSpecsRoot", out string? root) && !string.IsNullOrWhiteSpace(root)
-                ? $"SpecGuardSpecsRoot is '{root}', which holds no *.spec.yaml or *.spec.yml file"
-                : "no specs/ folder was found in the project folder or the eight folders above it";
+            string where =
+                options.TryGetValue("build_property.SpecGuardAutoInclude", out string? auto) && string.Equals(auto.Trim(), "false", StringComparison.OrdinalIgnoreCase)
+                    ? "SpecGuardAutoInclude is false and no *.spec.yaml or *.spec.yml file is listed as an AdditionalFile"
+                : options.TryGetValue("build_property.SpecGuardSpecsRoot", out string? root) && !string.IsNullOrWhiteSpace(root)
+                    ? $"SpecGuardSpecsRoot is '{root}', which holds no *.spec.yaml or *.spec.yml file"
+                    : "no specs/ folder was found in the project folder or the eight folders above it";
             return $"This project references SpecGuard but sees no spec files: {where}. Create specs/ at the repository root (specguard init), set SpecGuardSpecsRoot, or add spec files as AdditionalFiles. SPEC100 and SPEC101 stay quiet until there are criteria to link to.";
         }
 
