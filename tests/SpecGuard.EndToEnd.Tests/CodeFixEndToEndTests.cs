@@ -70,20 +70,7 @@ public sealed class CodeFixEndToEndTests
     {
         var repo = new ConsumerRepository();
         repo.Write("specs/cart.spec.yaml", Spec);
-        repo.Write("src/Shop/Shop.csproj", $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                <AnalysisLevel>latest-all</AnalysisLevel>
-                <GenerateDocumentationFile>true</GenerateDocumentationFile>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="SpecGuard" Version="{PackedPackage.Version}" PrivateAssets="all" />
-              </ItemGroup>
-            </Project>
-            """);
+        repo.WriteStrictLibraryProject("src/Shop/Shop.csproj");
         repo.Write("src/Shop/Cart.cs", Cart);
         repo.Write("src/Shop/Legacy.cs", """
             namespace Shop;

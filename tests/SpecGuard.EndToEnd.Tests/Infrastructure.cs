@@ -130,6 +130,22 @@ public sealed class ConsumerRepository : IDisposable
         File.WriteAllText(path, text);
     }
 
+    /// <summary>A library project as strict as a careful team's: nullable, warnings as errors, latest-all analysis, XML docs.</summary>
+    public void WriteStrictLibraryProject(string relativePath) => Write(relativePath, $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+            <Nullable>enable</Nullable>
+            <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+            <AnalysisLevel>latest-all</AnalysisLevel>
+            <GenerateDocumentationFile>true</GenerateDocumentationFile>
+          </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="SpecGuard" Version="{PackedPackage.Version}" PrivateAssets="all" />
+          </ItemGroup>
+        </Project>
+        """);
+
     public CommandResult Dotnet(string relativeDirectory, params string[] arguments) =>
         Tests.Dotnet.Run(Path.Combine(Root, relativeDirectory), arguments);
 
