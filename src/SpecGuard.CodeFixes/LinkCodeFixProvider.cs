@@ -117,9 +117,9 @@ namespace SpecGuard.CodeFixes
                 }
 
                 int distance = Math.Abs(attribute.SpanStart - position);
-                foreach (AttributeArgumentSyntax argument in attribute.ArgumentList?.Arguments ?? default)
+                foreach (LinkArgument argument in LinkArguments.Read(attribute, model, cancellationToken))
                 {
-                    if (model.GetConstantValue(argument.Expression, cancellationToken).Value is string id)
+                    if (argument.Id is { } id)
                     {
                         linked[id] = linked.TryGetValue(id, out int previous) ? Math.Min(previous, distance) : distance;
                     }

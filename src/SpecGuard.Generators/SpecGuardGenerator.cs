@@ -106,43 +106,16 @@ namespace SpecGuard.Generators
             }
         }
 
-        /// <summary>
-        /// The IDs an attribute site names. Constants of the generated catalog are not visible to the generator
-        /// (its own output is not part of its input), so <c>Specs.Orders.ORDERS_001</c> is read back from its name.
-        /// </summary>
+        /// <summary>The IDs an attribute site names, read as every SpecGuard rule reads them (<see cref="LinkArguments"/>).</summary>
         private static EquatableArray<string> VerifiedIdsOf(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             var ids = new List<string>();
             foreach (AttributeData attribute in context.Attributes)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                bool resolved = false;
-                if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Array && !attribute.ConstructorArguments[0].IsNull)
+                if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax syntax)
                 {
-                    ImmutableArray<TypedConstant> values = attribute.ConstructorArguments[0].Values;
-                    if (values.All(static v => v.Value is string))
-                    {
-                        ids.AddRange(values.Select(static v => (string)v.Value!));
-                        resolved = true;
-                    }
-                }
-
-                if (!resolved && attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax syntax && syntax.ArgumentList is { } arguments)
-                {
-                    foreach (AttributeArgumentSyntax argument in arguments.Arguments)
-                    {
-                        string? id = argument.Expression switch
-                        {
-                            LiteralExpressionSyntax literal when literal.Token.Value is string text => text,
-                            MemberAccessExpressionSyntax access => Names.IdFromConstant(access.Name.Identifier.ValueText),
-                            IdentifierNameSyntax identifier => Names.IdFromConstant(identifier.Identifier.ValueText),
-                            _ => null,
-                        };
-                        if (id is not null)
-                        {
-                            ids.Add(id);
-                        }
-                    }
+                    ids.AddRange(LinkArguments.Read(syntax, context.SemanticModel, cancellationToken).Select(static a => a.Id).OfType<string>());
                 }
             }
 

@@ -4,6 +4,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SpecGuard.Core;
 using SpecGuard.Core.Diagnostics;
@@ -63,10 +65,9 @@ namespace SpecGuard.Generators.Analyzers
             var verified = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
             if (pendingStubs && verifiesType is not null)
             {
-                context.RegisterSymbolAction(
-                    symbol => CollectVerified(symbol.Symbol, verifiesType, verified),
-                    SymbolKind.Method,
-                    SymbolKind.NamedType);
+                context.RegisterSyntaxNodeAction(
+                    node => CollectVerified(node, verifiesType, verified),
+                    SyntaxKind.Attribute);
             }
 
             context.RegisterCompilationEndAction(end =>
@@ -113,31 +114,25 @@ namespace SpecGuard.Generators.Analyzers
             return $"This project references SpecGuard but sees no spec files: {where}. Create specs/ at the repository root (specguard init), set SpecGuardSpecsRoot, or add spec files as AdditionalFiles. SPEC100 and SPEC101 stay quiet until there are criteria to link to.";
         }
 
-        /// <summary>Hand-written [Verifies] links; generated pending tests (SpecGuard.PendingTests) do not count.</summary>
-        private static void CollectVerified(ISymbol symbol, INamedTypeSymbol verifiesType, ConcurrentDictionary<string, bool> verified)
+        /// <summary>
+        /// Hand-written [Verifies] links, wherever they are (methods, types, local functions), with the IDs read as the
+        /// generator reads them (<see cref="LinkArguments"/>), so a criterion is pending here exactly when it has a stub.
+        /// Generated pending tests are generated code, which this analyzer does not see.
+        /// </summary>
+        private static void CollectVerified(SyntaxNodeAnalysisContext context, INamedTypeSymbol verifiesType, ConcurrentDictionary<string, bool> verified)
         {
-            if (symbol.ContainingNamespace?.ToDisplayString() == "SpecGuard.PendingTests")
+            var attribute = (AttributeSyntax)context.Node;
+            if (context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol is not IMethodSymbol constructor ||
+                !SymbolEqualityComparer.Default.Equals(constructor.ContainingType, verifiesType))
             {
                 return;
             }
 
-            foreach (AttributeData attribute in symbol.GetAttributes())
+            foreach (LinkArgument argument in LinkArguments.Read(attribute, context.SemanticModel, context.CancellationToken))
             {
-                if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, verifiesType) || attribute.ConstructorArguments.Length != 1)
+                if (argument.Id is not null)
                 {
-                    continue;
-                }
-
-                TypedConstant argument = attribute.ConstructorArguments[0];
-                if (argument.Kind == TypedConstantKind.Array && !argument.IsNull)
-                {
-                    foreach (TypedConstant value in argument.Values)
-                    {
-                        if (value.Value is string id)
-                        {
-                            verified[id] = true;
-                        }
-                    }
+                    verified[argument.Id] = true;
                 }
             }
         }

@@ -150,16 +150,25 @@ namespace SpecGuard.Generators.Analyzers
                     return;
                 }
 
-                foreach (AttributeArgumentSyntax argument in attribute.ArgumentList?.Arguments ?? default)
+                string link = isImplements ? "[Implements]" : "[Verifies]";
+                List<LinkArgument> arguments = LinkArguments.Read(attribute, context.SemanticModel, context.CancellationToken);
+                if (arguments.Count == 0)
                 {
-                    Optional<object?> constant = context.SemanticModel.GetConstantValue(argument.Expression, context.CancellationToken);
-                    if (!constant.HasValue)
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        SpecDescriptors.UnknownCriterion,
+                        attribute.GetLocation(),
+                        $"{link} names no criterion, so it links nothing{(isImplements ? " and the code stays untraced" : string.Empty)}. Name the criterion, e.g. {link.TrimEnd(']')}(\"{(_allIds.Length > 0 ? _allIds[0] : "ORDERS-001")}\")], or use [SpecExempt(\"reason\")] for code that needs none."));
+                    return;
+                }
+
+                foreach (LinkArgument argument in arguments)
+                {
+                    if (!argument.IsConstant)
                     {
                         continue; // not a constant: the compiler reports it
                     }
 
-                    string? id = constant.Value as string;
-                    string link = isImplements ? "[Implements]" : "[Verifies]";
+                    string? id = argument.Id;
                     if (id is not null && _specs.Criteria.TryGetValue(id, out Criterion? criterion))
                     {
                         if (isImplements)
@@ -172,7 +181,7 @@ namespace SpecGuard.Generators.Analyzers
                             ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty.Add(ReplacedByProperty, criterion.ReplacedBy);
                             context.ReportDiagnostic(Diagnostic.Create(
                                 SpecDescriptors.DeprecatedCriterion,
-                                argument.GetLocation(),
+                                argument.Expression.GetLocation(),
                                 properties,
                                 $"{link} names {id} ({criterion.Title}), which is deprecated" + (criterion.ReplacedBy is null ? "; link the criterion that replaced it, or remove the link." : $"; it was replaced by {criterion.ReplacedBy}.")));
                         }
@@ -189,7 +198,7 @@ namespace SpecGuard.Generators.Analyzers
                             : $"{link} names '{id}', which no spec file declares." + (suggestion is null ? " Check the ID against the spec files." : $" Did you mean {suggestion}?");
                     context.ReportDiagnostic(Diagnostic.Create(
                         SpecDescriptors.UnknownCriterion,
-                        argument.GetLocation(),
+                        argument.Expression.GetLocation(),
                         suggestion is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(SuggestionProperty, suggestion),
                         message));
                 }
@@ -402,7 +411,8 @@ namespace SpecGuard.Generators.Analyzers
             {
                 foreach (AttributeData attribute in symbol.GetAttributes())
                 {
-                    if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _implements) || SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _exempt))
+                    if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _exempt) ||
+                        (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _implements) && LinkArguments.NamesAny(attribute)))
                     {
                         return true;
                     }
