@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 using SpecGuard.Generators.Analyzers;
 using Xunit;
@@ -156,23 +157,52 @@ public sealed class PublicApiTests
         await test.RunAsync();
     }
 
+    private const string UntracedMessage = "The public type OrderService has behaviour but traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to its public members, or [SpecExempt(\"reason\")].";
+
+    /// <summary>What build/SpecGuard.targets does when SpecGuardEnforce is true: SPEC100;SPEC101 join WarningsAsErrors.</summary>
+    private static void Enforce(CSharpAnalyzerTest<TraceabilityAnalyzer, DefaultVerifier> test) =>
+        test.SolutionTransforms.Add((solution, projectId) =>
+        {
+            var options = solution.GetProject(projectId)!.CompilationOptions!;
+            return solution.WithProjectCompilationOptions(projectId, options.WithSpecificDiagnosticOptions(
+                options.SpecificDiagnosticOptions.SetItem("SPEC100", ReportDiagnostic.Error).SetItem("SPEC101", ReportDiagnostic.Error)));
+        });
+
     [Fact]
     public async Task Enforcement_makes_untraced_code_an_error()
     {
         var test = Test<TraceabilityAnalyzer>("namespace Shop { public sealed class OrderService { public int Place() => 1; } }");
         test.Config("build_property.SpecGuardEnforce = true\n");
-        test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC100", DiagnosticSeverity.Error).WithSpan(1, 38, 1, 50)
-            .WithArguments("The public type OrderService has behaviour but traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to its public members, or [SpecExempt(\"reason\")]."));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC100", DiagnosticSeverity.Error).WithSpan(1, 38, 1, 50).WithArguments(UntracedMessage));
         await test.RunAsync();
     }
 
-    [Fact]
-    public async Task A_user_severity_wins_over_enforcement()
+    [Theory]
+    [InlineData("")]
+    [InlineData("dotnet_analyzer_diagnostic.severity = warning\n")]
+    [InlineData("dotnet_analyzer_diagnostic.severity = suggestion\n")]
+    [InlineData("dotnet_analyzer_diagnostic.severity = none\n")]
+    [InlineData("dotnet_analyzer_diagnostic.category-SpecGuard.Traceability.severity = suggestion\n")]
+    [InlineData("dotnet_analyzer_diagnostic.category-SpecGuard.Traceability.severity = none\n")]
+    public async Task Enforcement_makes_untraced_code_an_error_whatever_the_bulk_severity_settings(string bulk)
     {
         var test = Test<TraceabilityAnalyzer>("namespace Shop { public sealed class OrderService { public int Place() => 1; } }");
-        test.Config("build_property.SpecGuardEnforce = true\ndotnet_diagnostic.SPEC100.severity = suggestion\n");
-        test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC100", DiagnosticSeverity.Info).WithSpan(1, 38, 1, 50)
-            .WithArguments("The public type OrderService has behaviour but traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to its public members, or [SpecExempt(\"reason\")]."));
+        test.Config(bulk);
+        Enforce(test);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC100", DiagnosticSeverity.Error).WithSpan(1, 38, 1, 50).WithArguments(UntracedMessage));
+        await test.RunAsync();
+    }
+
+    /// <summary>An explicit per-rule setting keeps the rule off the warnings-as-errors list (targets), so only the analyzer's own severity is at stake.</summary>
+    [Theory]
+    [InlineData("/.globalconfig", "is_global = true\nbuild_property.SpecGuardEnforce = true\ndotnet_diagnostic.SPEC100.severity = suggestion\n")]
+    [InlineData("/.editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.SPEC100.severity = suggestion\n")]
+    public async Task An_explicit_severity_for_the_rule_wins_over_enforcement(string path, string config)
+    {
+        var test = Test<TraceabilityAnalyzer>("namespace Shop { public sealed class OrderService { public int Place() => 1; } }");
+        test.TestState.AnalyzerConfigFiles.Add((path, config));
+        test.TestState.AnalyzerConfigFiles.Add(("/enforce.globalconfig", "is_global = true\nglobal_level = -1\nbuild_property.SpecGuardEnforce = true\n"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC100", DiagnosticSeverity.Info).WithSpan(1, 38, 1, 50).WithArguments(UntracedMessage));
         await test.RunAsync();
     }
 }

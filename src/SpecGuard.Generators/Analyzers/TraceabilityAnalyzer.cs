@@ -374,6 +374,8 @@ namespace SpecGuard.Generators.Analyzers
                 }
             }
 
+            // An error when enforced. A user's per-rule severity outranks this; bulk settings would too, which is why
+            // build/SpecGuard.targets also puts SPEC100/SPEC101 on the compiler's warnings-as-errors list when enforced.
             private Diagnostic Untraced(DiagnosticDescriptor descriptor, Location location, string message) =>
                 Diagnostic.Create(descriptor, location, TraceSeverity, additionalLocations: null, properties: null, message);
 
