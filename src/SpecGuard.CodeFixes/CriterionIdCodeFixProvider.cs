@@ -44,8 +44,23 @@ namespace SpecGuard.CodeFixes
             {
                 bool unknown = diagnostic.Id == SpecDescriptors.UnknownCriterion.Id;
                 string property = unknown ? TraceabilityAnalyzer.SuggestionProperty : TraceabilityAnalyzer.ReplacedByProperty;
-                if (!diagnostic.Properties.TryGetValue(property, out string? id) || string.IsNullOrEmpty(id) || FindArgument(root, diagnostic.Location.SourceSpan) is null)
+                if (FindArgument(root, diagnostic.Location.SourceSpan) is not { } argument)
                 {
+                    continue;
+                }
+
+                if (!diagnostic.Properties.TryGetValue(property, out string? id) || string.IsNullOrEmpty(id))
+                {
+                    // Nothing to change this ID to. Fix-all hosts (dotnet format) ask the first diagnostic in scope for
+                    // the action to apply everywhere; without one here, they would fix none of the IDs that do have a
+                    // suggestion. So this diagnostic offers the same action, which leaves its own ID as it is.
+                    string written = argument.Expression.ToString();
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            unknown ? $"Change unknown IDs to their closest known ID (none is close to {written})" : $"Replace deprecated IDs with their replacements (none is named for {written})",
+                            _ => Task.FromResult(context.Document),
+                            unknown ? EquivalenceKeys.UseClosestId : EquivalenceKeys.UseReplacementId),
+                        diagnostic);
                     continue;
                 }
 

@@ -102,6 +102,39 @@ public sealed class CodeFixEndToEndTests
     }
 
     [Fact]
+    public void Dotnet_format_fixes_what_it_can_when_the_first_unknown_ID_has_no_suggestion()
+    {
+        using var repo = Repository();
+        const string unrelated = """
+            using SpecGuard;
+
+            namespace Shop;
+
+            /// <summary>Comes first in the file: its ID is close to nothing.</summary>
+            [Implements("ZZZZ-999")]
+            public sealed class Audit
+            {
+                /// <summary>Entries.</summary>
+                public int Entries { get; private set; }
+
+                /// <summary>Logs.</summary>
+                public void Log() => Entries++;
+            }
+
+            """;
+        repo.Write("src/Shop/Audit.cs", unrelated);
+        repo.Write("src/Shop/Cart.cs", unrelated.Replace("Audit", "Audit2", StringComparison.Ordinal) + Cart[Cart.IndexOf("/// <summary>A shopping cart.", StringComparison.Ordinal)..]);
+
+        repo.Dotnet("src/Shop", "format", "analyzers", "--diagnostics", "SPEC102", "--verbosity", "normal").ShouldSucceed();
+
+        string cart = File.ReadAllText(Path.Combine(repo.Root, "src/Shop/Cart.cs"));
+        Assert.Contains("[Implements(\"ZZZZ-999\")]", cart, StringComparison.Ordinal);
+        Assert.Contains("[Implements(\"CART-001\")]", cart, StringComparison.Ordinal);
+        Assert.Contains("[Implements(SpecGuard.Specs.Cart.CART_002)]", cart, StringComparison.Ordinal);
+        Assert.Equal(unrelated.ReplaceLineEndings(), File.ReadAllText(Path.Combine(repo.Root, "src/Shop/Audit.cs")).ReplaceLineEndings());
+    }
+
+    [Fact]
     public void Dotnet_format_never_links_or_exempts_untraced_code_on_its_own()
     {
         using var repo = Repository();
