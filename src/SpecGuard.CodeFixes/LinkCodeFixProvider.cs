@@ -16,7 +16,7 @@ namespace SpecGuard.CodeFixes
 {
     /// <summary>
     /// SPEC100/SPEC101 (untraced public API, untraced handler): "Implement ORDERS-001 — title" for the most relevant
-    /// known criteria (see <see cref="CriterionRanking"/>), adding <c>[Implements(Orders.ORDERS_001)]</c> (the catalog
+    /// known criteria (see <see cref="CriterionRanking"/>), adding <c>[Implements(OrdersCriteria.ORDERS_001)]</c> (the catalog
     /// constant, or the ID as a string literal when the project has no catalog), then "Exempt from traceability", adding
     /// <c>[SpecExempt("TODO: reason")]</c>, last. Minimal-API lambdas get the attribute on the lambda.
     /// </summary>

@@ -46,7 +46,7 @@ public sealed class CriterionIdFixTests
 
             namespace Shop
             {
-                [SpecGuard.Implements({|SPEC102:Ids.Place|}, Orders.ORDERS_002)]
+                [SpecGuard.Implements({|SPEC102:Ids.Place|}, OrdersCriteria.ORDERS_002)]
                 public sealed class OrderService { public int Place() => 1; }
             }
             """, """
@@ -54,7 +54,7 @@ public sealed class CriterionIdFixTests
 
             namespace Shop
             {
-                [SpecGuard.Implements(Orders.ORDERS_001, Orders.ORDERS_002)]
+                [SpecGuard.Implements(OrdersCriteria.ORDERS_001, OrdersCriteria.ORDERS_002)]
                 public sealed class OrderService { public int Place() => 1; }
             }
             """).RunAsync();
@@ -68,7 +68,7 @@ public sealed class CriterionIdFixTests
             """, """
             namespace Shop.Orders
             {
-                [SpecGuard.Implements(SpecGuard.Specs.Orders.ORDERS_001)]
+                [SpecGuard.Implements(SpecGuard.Specs.OrdersCriteria.ORDERS_001)]
                 public sealed class OrderService { public int Place() => 1; }
             }
             """).RunAsync();
@@ -103,7 +103,7 @@ public sealed class CriterionIdFixTests
                 [SpecGuard.Implements({|SPEC103:"ORDERS-003"|})]
                 public sealed class OrderService { public int Place() => 1; }
 
-                [SpecGuard.Implements({|SPEC103:Orders.ORDERS_003|})]
+                [SpecGuard.Implements({|SPEC103:OrdersCriteria.ORDERS_003|})]
                 public sealed class LegacyOrderService { public int Place() => 1; }
             }
             """, """
@@ -114,7 +114,7 @@ public sealed class CriterionIdFixTests
                 [SpecGuard.Implements("ORDERS-001")]
                 public sealed class OrderService { public int Place() => 1; }
 
-                [SpecGuard.Implements(Orders.ORDERS_001)]
+                [SpecGuard.Implements(OrdersCriteria.ORDERS_001)]
                 public sealed class LegacyOrderService { public int Place() => 1; }
             }
             """).RunAsync();

@@ -92,10 +92,10 @@ public sealed class FixAllTests
 
             namespace Shop
             {
-                [Implements(Orders.ORDERS_001)]
+                [Implements(OrdersCriteria.ORDERS_001)]
                 public sealed class OrderService { public int Place() => 1; }
 
-                [Implements(Orders.ORDERS_001)]
+                [Implements(OrdersCriteria.ORDERS_001)]
                 public sealed class OrderQueue { public int Next() => 1; }
             }
             """, EquivalenceKeys.Implement("ORDERS-001"));

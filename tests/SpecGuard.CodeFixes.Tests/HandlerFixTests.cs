@@ -26,7 +26,7 @@ public sealed class HandlerFixTests
             using SpecGuard.Specs;
 
             var app = WebApplication.Create();
-            app.MapGet("/orders", [Implements(Orders.ORDERS_001)] () => "all");
+            app.MapGet("/orders", [Implements(OrdersCriteria.ORDERS_001)] () => "all");
             app.Run();
             """, Implement001, aspNetCore: true).RunAsync();
     }
@@ -71,7 +71,7 @@ public sealed class HandlerFixTests
             using SpecGuard.Specs;
 
             var app = WebApplication.Create();
-            app.MapGet("/orders", [Implements(Orders.ORDERS_001)] (context) => context.Response.WriteAsync("all"));
+            app.MapGet("/orders", [Implements(OrdersCriteria.ORDERS_001)] (context) => context.Response.WriteAsync("all"));
             app.Run();
             """, Implement001, aspNetCore: true).RunAsync();
     }
@@ -138,7 +138,7 @@ public sealed class HandlerFixTests
                 public sealed class OrdersController : ControllerBase
                 {
                     [HttpPost]
-                    [Implements(Orders.ORDERS_001)]
+                    [Implements(OrdersCriteria.ORDERS_001)]
                     public IActionResult Place() => Ok();
                 }
             }

@@ -27,7 +27,7 @@ public sealed class LinkFixTests
             namespace Shop
             {
                 /// <summary>Places orders.</summary>
-                [Implements(Orders.ORDERS_001)]
+                [Implements(OrdersCriteria.ORDERS_001)]
                 public sealed class OrderService
                 {
                     public int Place() => 1;
@@ -57,7 +57,7 @@ public sealed class LinkFixTests
 
             namespace Shop;
 
-            [Implements(Orders.ORDERS_001)]
+            [Implements(OrdersCriteria.ORDERS_001)]
             public sealed class OrderService
             {
                 public int Place() => Animals.Count;
@@ -74,7 +74,7 @@ public sealed class LinkFixTests
 
             namespace Shop;
 
-            [Implements(Orders.ORDERS_002)]
+            [Implements(OrdersCriteria.ORDERS_002)]
             public sealed class Cancellation { public int Cancel() => 1; }
 
             public sealed class {|SPEC100:OrderService|} { public int Place() => 1; }
@@ -84,10 +84,10 @@ public sealed class LinkFixTests
 
             namespace Shop;
 
-            [Implements(Orders.ORDERS_002)]
+            [Implements(OrdersCriteria.ORDERS_002)]
             public sealed class Cancellation { public int Cancel() => 1; }
 
-            [Implements(Orders.ORDERS_001)]
+            [Implements(OrdersCriteria.ORDERS_001)]
             public sealed class OrderService { public int Place() => 1; }
             """, Implement001).RunAsync();
     }
@@ -95,7 +95,33 @@ public sealed class LinkFixTests
     [Fact]
     public async Task Where_the_short_name_means_something_else_the_constant_is_qualified()
     {
-        // Inside namespace Shop.Orders, "Orders" is that namespace: Orders.ORDERS_001 would not bind.
+        // Inside namespace Shop.OrdersCriteria, "OrdersCriteria" is that namespace: OrdersCriteria.ORDERS_001 would not bind.
+        await Link("""
+            namespace Shop.OrdersCriteria
+            {
+                public sealed class {|SPEC100:OrderService|}
+                {
+                    public int Place() => 1;
+                }
+            }
+            """, """
+            using SpecGuard;
+
+            namespace Shop.OrdersCriteria
+            {
+                [Implements(SpecGuard.Specs.OrdersCriteria.ORDERS_001)]
+                public sealed class OrderService
+                {
+                    public int Place() => 1;
+                }
+            }
+            """, Implement001).RunAsync();
+    }
+
+    [Fact]
+    public async Task Inside_a_namespace_named_like_the_feature_the_short_name_binds()
+    {
+        // The case the catalog's class names exist for: the feature's own namespace (Shop.Orders) does not shadow OrdersCriteria.
         await Link("""
             namespace Shop.Orders
             {
@@ -106,10 +132,11 @@ public sealed class LinkFixTests
             }
             """, """
             using SpecGuard;
+            using SpecGuard.Specs;
 
             namespace Shop.Orders
             {
-                [Implements(SpecGuard.Specs.Orders.ORDERS_001)]
+                [Implements(OrdersCriteria.ORDERS_001)]
                 public sealed class OrderService
                 {
                     public int Place() => 1;
@@ -142,7 +169,7 @@ public sealed class LinkFixTests
 
             namespace Shop
             {
-                [global::SpecGuard.Implements(global::SpecGuard.Specs.Orders.ORDERS_001)]
+                [global::SpecGuard.Implements(global::SpecGuard.Specs.OrdersCriteria.ORDERS_001)]
                 public sealed class OrderService
                 {
                     public int Place() => 1;
@@ -199,7 +226,7 @@ public sealed class LinkFixTests
 
             namespace Shop
             {
-                [Implements(Orders.ORDERS_001)]
+                [Implements(OrdersCriteria.ORDERS_001)]
                 public sealed class OrderService
                 {
                     public int Place() => 1;
@@ -260,7 +287,7 @@ public sealed class LinkFixTests
             {
                 public static class Outer
                 {
-                    [Implements(Orders.ORDERS_001)]
+                    [Implements(OrdersCriteria.ORDERS_001)]
                     public sealed class Repository<T> where T : class
                     {
                         public T? Find() => null;
@@ -271,7 +298,7 @@ public sealed class LinkFixTests
 
         var partial = Link(
             "namespace Shop { public sealed partial class {|SPEC100:OrderService|} { public int Place() => 1; } }",
-            "using SpecGuard;\nusing SpecGuard.Specs;\n\nnamespace Shop { [Implements(Orders.ORDERS_001)] public sealed partial class OrderService { public int Place() => 1; } }",
+            "using SpecGuard;\nusing SpecGuard.Specs;\n\nnamespace Shop { [Implements(OrdersCriteria.ORDERS_001)] public sealed partial class OrderService { public int Place() => 1; } }",
             Implement001);
         partial.TestState.Sources.Add(("/0/Z.cs", "namespace Shop { public sealed partial class OrderService { public int Cancel() => 2; } }"));
         partial.FixedState.Sources.Add(("/0/Z.cs", "namespace Shop { public sealed partial class OrderService { public int Cancel() => 2; } }"));
@@ -301,7 +328,7 @@ public sealed class LinkFixTests
                 {
                     /// <summary>Places.</summary>
                     [System.Obsolete("use PlaceAsync")]
-                    [Implements(Orders.ORDERS_001)]
+                    [Implements(OrdersCriteria.ORDERS_001)]
                     public int Place() => 1;
                 }
             }

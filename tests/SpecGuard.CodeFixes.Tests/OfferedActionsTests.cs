@@ -56,7 +56,7 @@ public sealed class OfferedActionsTests
 
                 public sealed class Filler { }
 
-                [SpecGuard.Implements(SpecGuard.Specs.Orders.ORDERS_002)]
+                [SpecGuard.Implements(SpecGuard.Specs.OrdersCriteria.ORDERS_002)]
                 public sealed class Near { public int B() => 1; }
 
                 public sealed class PaymentService { public int Capture() => 1; }

@@ -29,7 +29,7 @@ public sealed class BuildEndToEndTests
             namespace Shop;
 
             /// <summary>A shopping cart.</summary>
-            [SpecGuard.Implements(SpecGuard.Specs.Cart.CART_001)]
+            [SpecGuard.Implements(SpecGuard.Specs.CartCriteria.CART_001)]
             public sealed class Cart
             {
                 /// <summary>Number of items.</summary>

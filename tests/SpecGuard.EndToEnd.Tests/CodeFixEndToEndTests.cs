@@ -60,7 +60,7 @@ public sealed class CodeFixEndToEndTests
             public void Add() => Count++;
 
             /// <summary>Removes an item.</summary>
-            [Implements(SpecGuard.Specs.Cart.CART_002)]
+            [Implements(SpecGuard.Specs.CartCriteria.CART_002)]
             public void Remove() => Count--;
         }
 
@@ -130,7 +130,7 @@ public sealed class CodeFixEndToEndTests
         string cart = File.ReadAllText(Path.Combine(repo.Root, "src/Shop/Cart.cs"));
         Assert.Contains("[Implements(\"ZZZZ-999\")]", cart, StringComparison.Ordinal);
         Assert.Contains("[Implements(\"CART-001\")]", cart, StringComparison.Ordinal);
-        Assert.Contains("[Implements(SpecGuard.Specs.Cart.CART_002)]", cart, StringComparison.Ordinal);
+        Assert.Contains("[Implements(SpecGuard.Specs.CartCriteria.CART_002)]", cart, StringComparison.Ordinal);
         Assert.Equal(unrelated.ReplaceLineEndings(), File.ReadAllText(Path.Combine(repo.Root, "src/Shop/Audit.cs")).ReplaceLineEndings());
     }
 

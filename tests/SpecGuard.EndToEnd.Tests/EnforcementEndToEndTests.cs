@@ -62,7 +62,7 @@ public sealed class EnforcementEndToEndTests
             using SpecGuard;
 
             var app = WebApplication.Create(args);
-            app.MapGet("/orders", [Implements(SpecGuard.Specs.Orders.ORDERS_001)] () => "all");
+            app.MapGet("/orders", [Implements(SpecGuard.Specs.OrdersCriteria.ORDERS_001)] () => "all");
             app.Run();
             """);
         CommandResult linked = repo.Dotnet("src/Shop", new Dictionary<string, string> { ["CI"] = "true" }, "build", "--no-incremental").ShouldSucceed();

@@ -81,7 +81,7 @@ public sealed partial class PackageEndToEndTests
                 """);
             repo.Write($"src/Lib{i}/Service{i}.cs", $$"""
                 namespace Lib{{i}};
-                [SpecGuard.Implements(SpecGuard.Specs.Cart.CART_001)]
+                [SpecGuard.Implements(SpecGuard.Specs.CartCriteria.CART_001)]
                 public sealed class Service{{i}} { public int Run() => {{i}}; }
                 """);
         }

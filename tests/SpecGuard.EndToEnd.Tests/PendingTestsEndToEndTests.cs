@@ -137,8 +137,8 @@ public sealed class PendingTestsEndToEndTests
             public sealed class OrderTests
             {
                 {{test}}
-                [SpecGuard.Verifies(SpecGuard.Specs.Orders.ORDERS_003)]
-                public void Verified_by_hand() => System.GC.KeepAlive(SpecGuard.Specs.Orders.ORDERS_003);
+                [SpecGuard.Verifies(SpecGuard.Specs.OrdersCriteria.ORDERS_003)]
+                public void Verified_by_hand() => System.GC.KeepAlive(SpecGuard.Specs.OrdersCriteria.ORDERS_003);
             }
             """);
         return repo;

@@ -35,7 +35,7 @@ public sealed class CatalogTests
                 /// </summary>
                 [global::Microsoft.CodeAnalysis.Embedded]
                 [global::System.CodeDom.Compiler.GeneratedCode("SpecGuard", "0.1.0")]
-                internal static partial class Orders
+                internal static partial class OrdersCriteria
                 {
                     /// <summary>The feature key, <c>ORDERS</c>.</summary>
                     public const string FeatureKey = "ORDERS";
@@ -71,24 +71,24 @@ public sealed class CatalogTests
 
             namespace Consumer
             {
-                [Implements(Orders.ORDERS_001)]
+                [Implements(OrdersCriteria.ORDERS_001)]
                 public sealed class OrderService
                 {
-                    [Implements(Orders.ORDERS_001, "ORDERS-002")]
+                    [Implements(OrdersCriteria.ORDERS_001, "ORDERS-002")]
                     public int Place() => 1;
 
                     [SpecExempt("plumbing")]
                     public void Flush()
                     {
-                        System.Func<int> f = [Implements(Orders.ORDERS_001)] () => 2;
+                        System.Func<int> f = [Implements(OrdersCriteria.ORDERS_001)] () => 2;
                         _ = f();
                         _ = Local();
 
-                        [Implements(Orders.ORDERS_001)]
+                        [Implements(OrdersCriteria.ORDERS_001)]
                         static int Local() => 3;
                     }
 
-                    public static string Key => Orders.FeatureKey;
+                    public static string Key => OrdersCriteria.FeatureKey;
                 }
             }
             """;
@@ -110,7 +110,7 @@ public sealed class CatalogTests
             Harness.Spec("c/ordersv2.spec.yaml", Harness.SpecText("ORDERSV2", ("ORDERSV2-001", ""))),
             Harness.Spec("d/orders-more.spec.yaml", Harness.SpecText("ORDERS", ("ORDERS-002", ""), ("ORDERS-001", ""))),
         };
-        const string Code = "namespace C { static class Use { static string[] All => new[] { SpecGuard.Specs.Orders.ORDERS_001, SpecGuard.Specs.Orders.ORDERS_002, SpecGuard.Specs.OrdersV2.ORDERS_V2_001, SpecGuard.Specs.Ordersv2.ORDERSV2_001 }; } }";
+        const string Code = "namespace C { static class Use { static string[] All => new[] { SpecGuard.Specs.OrdersCriteria.ORDERS_001, SpecGuard.Specs.OrdersCriteria.ORDERS_002, SpecGuard.Specs.OrdersV2Criteria.ORDERS_V2_001, SpecGuard.Specs.Ordersv2Criteria.ORDERSV2_001 }; } }";
 
         var (run, _, diagnostics) = Harness.Run(Harness.Driver(specs), await Harness.Compilation(Framework.None, Code));
 
@@ -135,14 +135,14 @@ public sealed class CatalogTests
     public async Task Projects_that_see_each_others_internals_do_not_clash()
     {
         string spec = Harness.SpecText("ORDERS", ("ORDERS-001", ""));
-        var library = await Harness.Compilation(Framework.None, "[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"Consumer.Tests\")] namespace Lib { [SpecGuard.Implements(SpecGuard.Specs.Orders.ORDERS_001)] public class Service { } }");
+        var library = await Harness.Compilation(Framework.None, "[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"Consumer.Tests\")] namespace Lib { [SpecGuard.Implements(SpecGuard.Specs.OrdersCriteria.ORDERS_001)] public class Service { } }");
         var (_, libraryOutput, libraryDiagnostics) = Harness.Run(Harness.Driver([Harness.Spec("specs/orders.spec.yaml", spec)]), library.WithAssemblyName("Lib"));
         Assert.Empty(libraryDiagnostics);
         using var stream = new MemoryStream();
         Assert.True(libraryOutput.Emit(stream).Success);
         MetadataReference libraryReference = MetadataReference.CreateFromImage(stream.ToArray());
 
-        var consumer = (await Harness.Compilation(Framework.XunitV2, "namespace Tests { public class T { [SpecGuard.Verifies(SpecGuard.Specs.Orders.ORDERS_001)] [Xunit.Fact] public void M() { _ = new Lib.Service(); } } }"))
+        var consumer = (await Harness.Compilation(Framework.XunitV2, "namespace Tests { public class T { [SpecGuard.Verifies(SpecGuard.Specs.OrdersCriteria.ORDERS_001)] [Xunit.Fact] public void M() { _ = new Lib.Service(); } } }"))
             .AddReferences(libraryReference);
         var (_, _, consumerDiagnostics) = Harness.Run(Harness.Driver([Harness.Spec("specs/orders.spec.yaml", spec)]), consumer);
 

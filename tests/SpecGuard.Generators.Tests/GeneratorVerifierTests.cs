@@ -19,7 +19,7 @@ public sealed class GeneratorVerifierTests
             ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
             TestState =
             {
-                Sources = { "namespace Shop { [SpecGuard.Implements(SpecGuard.Specs.Cart.CART_001)] public sealed class Cart { } }" },
+                Sources = { "namespace Shop { [SpecGuard.Implements(SpecGuard.Specs.CartCriteria.CART_001)] public sealed class Cart { } }" },
                 AdditionalFiles = { ("specs/cart.spec.yaml", Spec) },
                 GeneratedSources =
                 {
@@ -49,7 +49,7 @@ public sealed class GeneratorVerifierTests
                             /// </summary>
                             [global::Microsoft.CodeAnalysis.Embedded]
                             [global::System.CodeDom.Compiler.GeneratedCode("SpecGuard", "0.1.0")]
-                            internal static partial class Cart
+                            internal static partial class CartCriteria
                             {
                                 /// <summary>The feature key, <c>CART</c>.</summary>
                                 public const string FeatureKey = "CART";

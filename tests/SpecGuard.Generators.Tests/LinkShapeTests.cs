@@ -25,11 +25,11 @@ public sealed class LinkShapeTests
     public static TheoryData<string, string> VerifiedShapes() => new()
     {
         { "literal", "[Verifies(\"ORDERS-001\")] public void T() { }" },
-        { "catalog constant", "[Verifies(SpecGuard.Specs.Orders.ORDERS_001)] public void T() { }" },
+        { "catalog constant", "[Verifies(SpecGuard.Specs.OrdersCriteria.ORDERS_001)] public void T() { }" },
         { "the user's own constant", "[Verifies(Ids.Place)] public void T() { }" },
         { "a concatenation", "[Verifies(\"ORDERS-\" + \"001\")] public void T() { }" },
         { "an explicit array", "[Verifies(new[] { \"ORDERS-001\" })] public void T() { }" },
-        { "a typed array of constants", "[Verifies(new string[] { Ids.Place, SpecGuard.Specs.Orders.ORDERS_001 })] public void T() { }" },
+        { "a typed array of constants", "[Verifies(new string[] { Ids.Place, SpecGuard.Specs.OrdersCriteria.ORDERS_001 })] public void T() { }" },
         { "a local function", "public void T() { [Verifies(\"ORDERS-001\")] void Local() { } Local(); }" },
         { "a type", "} [Verifies(\"ORDERS-001\")] public sealed class Other { public void T() { }" },
     };

@@ -76,7 +76,7 @@ public sealed class StubTests
 
     [Theory]
     [InlineData("[SpecGuard.Verifies(\"ORDERS-001\")]")]
-    [InlineData("[SpecGuard.Verifies(SpecGuard.Specs.Orders.ORDERS_001)]")]
+    [InlineData("[SpecGuard.Verifies(SpecGuard.Specs.OrdersCriteria.ORDERS_001)]")]
     [InlineData("[SpecGuard.Verifies(\"ORDERS-009\", \"ORDERS-001\")]")]
     public async Task A_hand_written_Verifies_test_removes_the_stub(string attribute)
     {

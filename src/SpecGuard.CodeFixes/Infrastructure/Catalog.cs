@@ -23,13 +23,13 @@ namespace SpecGuard.CodeFixes.Infrastructure
         /// <summary>The catalog namespace as written in C# (e.g. <c>SpecGuard.Specs</c>).</summary>
         public string Namespace { get; }
 
-        /// <summary><c>Orders.ORDERS_001</c>: binds where the catalog namespace is imported.</summary>
+        /// <summary><c>OrdersCriteria.ORDERS_001</c>: binds where the catalog namespace is imported.</summary>
         public string Short { get; }
 
-        /// <summary><c>SpecGuard.Specs.Orders.ORDERS_001</c>.</summary>
+        /// <summary><c>SpecGuard.Specs.OrdersCriteria.ORDERS_001</c>.</summary>
         public string Qualified { get; }
 
-        /// <summary><c>global::SpecGuard.Specs.Orders.ORDERS_001</c>: binds everywhere.</summary>
+        /// <summary><c>global::SpecGuard.Specs.OrdersCriteria.ORDERS_001</c>: binds everywhere.</summary>
         public string Global { get; }
     }
 
@@ -50,7 +50,7 @@ namespace SpecGuard.CodeFixes.Infrastructure
 
         private static CatalogConstant? Find(Compilation compilation, string catalogNamespace, string featureKey, string id)
         {
-            string className = Names.FeatureClass(featureKey);
+            string className = Names.CatalogClass(featureKey);
             string constantName = Names.CriterionConstant(id);
             string metadataName = string.Join(".", catalogNamespace.Split('.').Select(static part => part.TrimStart('@'))) + "." + className.TrimStart('@');
             INamedTypeSymbol? type = compilation.GetTypeByMetadataName(metadataName);

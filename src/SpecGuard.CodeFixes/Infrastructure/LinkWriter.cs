@@ -13,7 +13,7 @@ namespace SpecGuard.CodeFixes.Infrastructure
 {
     /// <summary>
     /// Adds a link attribute to declarations and minimal-API lambdas, written with the shortest names that bind:
-    /// <c>[Implements(Orders.ORDERS_001)]</c> with <c>using SpecGuard;</c> and <c>using SpecGuard.Specs;</c> added as
+    /// <c>[Implements(OrdersCriteria.ORDERS_001)]</c> with <c>using SpecGuard;</c> and <c>using SpecGuard.Specs;</c> added as
     /// needed; else the catalog constant qualified with its namespace; else everything <c>global::</c>-qualified.
     /// Each way is checked by binding the changed document: the attribute must bind to SpecGuard's, its argument
     /// to the criterion's ID, and the document must have no more compiler errors than before (an added using can

@@ -48,7 +48,7 @@ namespace SpecGuard.Generators.Emit
             writer.Line("/// </summary>");
             writer.Line("[global::Microsoft.CodeAnalysis.Embedded]");
             writer.Line(AttributeSource.GeneratedCode);
-            writer.Open("internal static partial class " + Names.FeatureClass(feature.Key));
+            writer.Open("internal static partial class " + Names.CatalogClass(feature.Key));
             writer.Line("/// <summary>The feature key, <c>" + feature.Key + "</c>.</summary>");
             writer.Line("public const string FeatureKey = " + Names.Literal(feature.Key) + ";");
             foreach (CatalogCriterion criterion in feature.Criteria)

@@ -28,6 +28,14 @@ namespace SpecGuard.Generators.Emit
             return Identifier(builder.ToString());
         }
 
+        /// <summary>
+        /// The catalog class of a feature: its <see cref="FeatureClass"/> name and <c>Criteria</c> (ORDERS →
+        /// OrdersCriteria). Feature names are usually namespace names too (<c>Shop.Features.Orders</c>), and a namespace
+        /// of the consuming code outranks a using directive, so a bare <c>Orders</c> would be shadowed exactly in the
+        /// code that implements the feature; the suffix keeps the name free.
+        /// </summary>
+        public static string CatalogClass(string key) => FeatureClass(key) + "Criteria";
+
         /// <summary>Criterion ID to constant name: dashes become underscores (ORDERS-001 → ORDERS_001); injective because IDs have no underscores.</summary>
         public static string CriterionConstant(string id) => Identifier(id.Replace('-', '_'));
 

@@ -91,7 +91,7 @@ namespace SpecGuard.Generators.Infrastructure
 
         /// <summary>
         /// The ID one expression names: its constant value. The generator's compilation does not contain the catalog the
-        /// generator itself emits, so there a catalog constant (<c>Orders.ORDERS_001</c>) does not bind; an expression
+        /// generator itself emits, so there a catalog constant (<c>OrdersCriteria.ORDERS_001</c>) does not bind; an expression
         /// that binds to nothing and is named like a catalog constant is read back from its name, which is the same ID
         /// by construction (<see cref="Names.CriterionConstant"/> is injective).
         /// </summary>

@@ -9,12 +9,12 @@ public static class Endpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/catalog", [Implements(Catalog.CATALOG_001)] (Store store) => ListCatalog(store));
-        app.MapDelete("/orders/{id:int}", [Implements(Orders.ORDERS_003)] (int id, Store store) =>
+        app.MapGet("/catalog", [Implements(CatalogCriteria.CATALOG_001)] (Store store) => ListCatalog(store));
+        app.MapDelete("/orders/{id:int}", [Implements(OrdersCriteria.ORDERS_003)] (int id, Store store) =>
             store.Cancel(id) is { } order ? Results.Ok(order) : Results.NotFound());
         app.MapGet("/health", [SpecExempt("infrastructure: liveness probe")] () => "ok");
     }
 
-    [Implements(Catalog.CATALOG_001)]
+    [Implements(CatalogCriteria.CATALOG_001)]
     public static IReadOnlyList<Product> ListCatalog(Store store) => store.Products;
 }

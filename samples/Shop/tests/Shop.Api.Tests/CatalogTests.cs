@@ -8,7 +8,7 @@ namespace Shop.Api.Tests;
 public sealed class CatalogTests
 {
     [Fact]
-    [Verifies(Catalog.CATALOG_001)]
+    [Verifies(CatalogCriteria.CATALOG_001)]
     public void The_catalog_lists_every_product_once_with_its_stock()
     {
         IReadOnlyList<Product> products = Endpoints.ListCatalog(Store.WithSampleData());

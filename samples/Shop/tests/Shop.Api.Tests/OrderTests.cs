@@ -10,7 +10,7 @@ namespace Shop.Api.Tests;
 public sealed class OrderTests
 {
     [Fact]
-    [Verifies(Orders.ORDERS_001)]
+    [Verifies(OrdersCriteria.ORDERS_001)]
     public void An_order_for_items_in_stock_is_pending_and_reserves_stock()
     {
         var store = Store.WithSampleData();
@@ -26,7 +26,7 @@ public sealed class OrderTests
     [Theory]
     [InlineData(0, 1)]
     [InlineData(2, 3)]
-    [Verifies(Orders.ORDERS_002)]
+    [Verifies(OrdersCriteria.ORDERS_002)]
     public void An_order_beyond_the_stock_is_rejected(int stock, int quantity)
     {
         var store = new Store([new Product("SKU-9", "Kettle", stock)]);

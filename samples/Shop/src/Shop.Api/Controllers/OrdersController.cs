@@ -13,7 +13,7 @@ public sealed class OrdersController(Store store) : ControllerBase
 {
     /// <summary>Places an order; 201 when accepted, 409 when stock is short.</summary>
     [HttpPost]
-    [Implements(Orders.ORDERS_001, Orders.ORDERS_002)]
+    [Implements(OrdersCriteria.ORDERS_001, OrdersCriteria.ORDERS_002)]
     public ActionResult<Order> Place(PlaceOrderRequest request)
     {
         Order order = store.Place(request.Sku, request.Quantity);

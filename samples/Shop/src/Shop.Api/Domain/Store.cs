@@ -15,7 +15,7 @@ public sealed record Product(string Sku, string Name, int Stock);
 public sealed record Order(int Id, string Sku, int Quantity, OrderStatus Status);
 
 /// <summary>An in-memory store: products with stock, and orders.</summary>
-[Implements(Orders.ORDERS_001, Orders.ORDERS_002)]
+[Implements(OrdersCriteria.ORDERS_001, OrdersCriteria.ORDERS_002)]
 public sealed class Store
 {
     private readonly Dictionary<string, Product> _products = new(StringComparer.Ordinal);
@@ -62,7 +62,7 @@ public sealed class Store
         }
     }
 
-    [Implements(Orders.ORDERS_003)]
+    [Implements(OrdersCriteria.ORDERS_003)]
     public Order? Cancel(int id)
     {
         lock (_gate)
