@@ -262,7 +262,7 @@ internal static class ReportCommand
             }
         }
 
-        return ReportBuilder.SelectFeatures(set, warnings);
+        return ReportBuilder.SelectFeatures(set);
     }
 
     private static List<ScannedAssembly> ScanAssemblies(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs)

@@ -22,30 +22,12 @@ internal static class ReportBuilder
 
     private static readonly ImmutableArray<string> NoIds = [];
 
-    /// <summary>The features to report on: one per key (the first by path wins; later files with the same key are skipped with a warning).</summary>
-    public static List<SpecFeature> SelectFeatures(SpecSet set, List<ReportWarning> warnings)
-    {
-        var byKey = new Dictionary<string, SpecFeature>(StringComparer.Ordinal);
-        var selected = new List<SpecFeature>();
-        foreach (SpecFeature feature in set.Features)
-        {
-            if (byKey.TryGetValue(feature.Key, out SpecFeature? first))
-            {
-                warnings.Add(ReportWarning.Create(feature.Path, string.Format(
-                    CultureInfo.InvariantCulture,
-                    "feature {0} is also declared in {1}; this file's {2} criteria are skipped (give each spec file its own feature key)",
-                    feature.Key,
-                    first.Path,
-                    feature.Criteria.Count)));
-                continue;
-            }
-
-            byKey.Add(feature.Key, feature);
-            selected.Add(feature);
-        }
-
-        return selected;
-    }
+    /// <summary>
+    /// The features to report on: one per key, from <see cref="SpecSet.FeatureGroups"/> (the answer the build's catalog
+    /// gives too). Two files with one key are SPEC005, an error printed with the other spec errors; their criteria are
+    /// merged by path order, so no criterion of either file is dropped and no link to one reads "unknown".
+    /// </summary>
+    public static List<SpecFeature> SelectFeatures(SpecSet set) => [.. set.FeatureGroups.Select(static g => g.Merged)];
 
     public static TraceReport Build(
         IReadOnlyList<SpecFeature> features,
