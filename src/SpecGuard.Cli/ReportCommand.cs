@@ -110,10 +110,17 @@ internal static class ReportCommand
     {
         var warnings = new List<ReportWarning>();
         var inputs = new List<InputFile>();
+        var read = new ReadInputs();
 
-        List<SpecFeature> features = LoadSpecs(options.Specs, currentDirectory, warnings, inputs);
-        List<ScannedAssembly> assemblies = ScanAssemblies(options.Assemblies, currentDirectory, warnings, inputs);
-        List<TrxInput> trxFiles = ReadTrx(options.Trx, currentDirectory, warnings, inputs);
+        List<SpecFeature> features = LoadSpecs(options.Specs, currentDirectory, warnings, inputs, read);
+        List<ScannedAssembly> assemblies = ScanAssemblies(options.Assemblies, currentDirectory, warnings, inputs, read);
+        List<TrxInput> trxFiles = ReadTrx(options.Trx, currentDirectory, warnings, inputs, read);
+
+        // Before anything is printed or written: the report must never overwrite what it reads.
+        if (options.Output is { Length: > 0 } target && read.Conflict(Path.GetFullPath(target, currentDirectory)) is { } conflict)
+        {
+            return CommandLine.Fail(error, $"specguard report: --output '{target}' {conflict}; nothing was written. Write the report to a file outside the specs folder that is not an input.");
+        }
 
         TraceReport report = ReportBuilder.Build(features, assemblies, trxFiles, inputs, warnings);
         foreach (ReportWarning warning in report.Warnings)
@@ -196,7 +203,7 @@ internal static class ReportCommand
         return exit;
     }
 
-    private static List<SpecFeature> LoadSpecs(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs)
+    private static List<SpecFeature> LoadSpecs(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs, ReadInputs read)
     {
         var roots = new List<string>(paths);
         if (roots.Count == 0)
@@ -218,10 +225,12 @@ internal static class ReportCommand
             if (File.Exists(full))
             {
                 files.Add(full);
+                read.AddFile(full, "a spec file");
             }
             else if (Directory.Exists(full))
             {
                 files.UnionWith(EnumerateFiles(full, CommandLine.IsSpecFile, warnings, currentDirectory));
+                read.AddFolder(full, "the specs folder");
             }
             else
             {
@@ -233,6 +242,7 @@ internal static class ReportCommand
         foreach (string file in files)
         {
             string display = CommandLine.Display(file, currentDirectory);
+            read.AddFile(file, "a spec file");
             try
             {
                 sources.Add(new SpecSource(display, File.ReadAllText(file)));
@@ -265,7 +275,7 @@ internal static class ReportCommand
         return ReportBuilder.SelectFeatures(set);
     }
 
-    private static List<ScannedAssembly> ScanAssemblies(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs)
+    private static List<ScannedAssembly> ScanAssemblies(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs, ReadInputs read)
     {
         var explicitFiles = new SortedSet<string>(StringComparer.Ordinal);
         var folderFiles = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -295,6 +305,8 @@ internal static class ReportCommand
         foreach (string file in explicitFiles.Concat(folderFiles.Keys.Where(f => !explicitFiles.Contains(f))))
         {
             string display = CommandLine.Display(file, currentDirectory);
+            read.AddFile(file, "an assembly the report reads");
+            read.AddFile(Path.ChangeExtension(file, ".pdb"), "the PDB of an assembly the report reads");
             AssemblyScanResult result = AssemblyScanner.Scan(file, currentDirectory);
             if (result.Assembly is null)
             {
@@ -342,7 +354,7 @@ internal static class ReportCommand
         return scanned;
     }
 
-    private static List<TrxInput> ReadTrx(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs)
+    private static List<TrxInput> ReadTrx(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs, ReadInputs read)
     {
         var files = new SortedSet<string>(StringComparer.Ordinal);
         foreach (string path in paths)
@@ -362,10 +374,11 @@ internal static class ReportCommand
             }
         }
 
-        var read = new List<TrxInput>();
+        var results = new List<TrxInput>();
         foreach (string file in files)
         {
             string display = CommandLine.Display(file, currentDirectory);
+            read.AddFile(file, "a TRX file the report reads");
             TrxReadResult result = TrxReader.Read(file);
             if (result.Problem is not null)
             {
@@ -374,12 +387,12 @@ internal static class ReportCommand
 
             if (result.Usable)
             {
-                read.Add(new TrxInput(display, result.Results));
+                results.Add(new TrxInput(display, result.Results));
                 inputs.Add(new InputFile("trx", display, string.Create(CultureInfo.InvariantCulture, $"{result.Results.Count} result(s)")));
             }
         }
 
-        return read;
+        return results;
     }
 
     private static IEnumerable<string> EnumerateFiles(string folder, Func<string, bool> filter, List<ReportWarning> warnings, string currentDirectory)
@@ -393,6 +406,68 @@ internal static class ReportCommand
         {
             warnings.Add(ReportWarning.Create(CommandLine.Display(folder, currentDirectory), "cannot list the folder (" + exception.Message + "); skipped"));
             return [];
+        }
+    }
+
+    /// <summary>
+    /// Every file the report reads and every specs folder, by canonical path (symbolic links resolved), so that
+    /// <c>--output</c> can be refused when it names one of them: the report never overwrites its own input.
+    /// </summary>
+    private sealed class ReadInputs
+    {
+        private static readonly StringComparison PathComparison = OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+        private readonly Dictionary<string, string> _files = new(OperatingSystem.IsLinux() ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase);
+        private readonly List<(string Folder, string What)> _folders = [];
+
+        public void AddFile(string fullPath, string what) => _files.TryAdd(Canonical(fullPath), what);
+
+        public void AddFolder(string fullPath, string what) => _folders.Add((Canonical(fullPath), what));
+
+        /// <summary>Why <paramref name="output"/> must not be written, or null when it may.</summary>
+        public string? Conflict(string output)
+        {
+            string canonical = Canonical(output);
+            if (_files.TryGetValue(canonical, out string? what))
+            {
+                return "is " + what;
+            }
+
+            foreach (var (folder, description) in _folders)
+            {
+                string prefix = Path.EndsInDirectorySeparator(folder) ? folder : folder + Path.DirectorySeparatorChar;
+                if (string.Equals(canonical, folder, PathComparison) || canonical.StartsWith(prefix, PathComparison))
+                {
+                    return "is inside " + description;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The full path with every symbolic link on the way resolved; parts that do not exist yet are kept as written.</summary>
+        private static string Canonical(string fullPath)
+        {
+            string path = Path.GetFullPath(fullPath);
+            string root = Path.GetPathRoot(path) ?? string.Empty;
+            string current = root;
+            foreach (string part in path[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+            {
+                current = Path.Combine(current, part);
+                try
+                {
+                    FileSystemInfo info = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
+                    if (info.Exists && info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+                    {
+                        current = Path.GetFullPath(target.FullName);
+                    }
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    // A link that cannot be followed is compared as written.
+                }
+            }
+
+            return current;
         }
     }
 }

@@ -104,6 +104,67 @@ public sealed class ReportTrustTests : IDisposable
         Assert.Contains("results/beta.trx: warning: test Shop.Tests.OrderTests.Places_an_order (in Beta.Tests.dll) is declared by no given assembly; its result is not counted", run.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>Regression: `report -o` overwrote the file it named even when the report had just read it.</summary>
+    [Theory]
+    [InlineData("specs/twin.spec.yaml", "is a spec file")]
+    [InlineData("specs/coverage.md", "is inside the specs folder")]
+    [InlineData("specs", "is inside the specs folder")]
+    [InlineData("results/alpha.trx", "is a TRX file the report reads")]
+    [InlineData("alpha/bin/Alpha.Tests.dll", "is an assembly the report reads")]
+    [InlineData("alpha/bin/Alpha.Tests.pdb", "is the PDB of an assembly the report reads")]
+    [InlineData("./alpha/../specs/twin.spec.yaml", "is a spec file")]
+    public void Output_naming_an_input_or_a_file_in_the_specs_folder_is_refused_and_nothing_is_written(string output, string why)
+    {
+        string[] inputs = ArrangeInputs();
+        byte[][] before = [.. inputs.Select(File.ReadAllBytes)];
+
+        CliRun run = Run("report", "-a", "alpha/bin", "--trx", "results", "-o", output);
+
+        Assert.Equal(2, run.Exit);
+        Assert.Equal(string.Empty, run.Output);
+        Assert.Equal($"specguard report: --output '{output}' {why}; nothing was written. Write the report to a file outside the specs folder that is not an input.", run.Error.TrimEnd());
+        Assert.Equal(before, inputs.Select(File.ReadAllBytes));
+        Assert.False(File.Exists(Path.Combine(_root, "specs", "coverage.md")));
+    }
+
+    [Fact]
+    public void Output_through_a_symbolic_link_to_an_input_is_refused()
+    {
+        string[] inputs = ArrangeInputs();
+        string before = File.ReadAllText(inputs[0]);
+        File.CreateSymbolicLink(Path.Combine(_root, "link.md"), inputs[0]);
+        Directory.CreateSymbolicLink(Path.Combine(_root, "specs-link"), Path.Combine(_root, "specs"));
+
+        CliRun viaFile = Run("report", "-a", "alpha/bin", "--trx", "results", "-o", "link.md");
+        CliRun viaFolder = Run("report", "-a", "alpha/bin", "--trx", "results", "-o", "specs-link/new.md");
+
+        Assert.Equal((2, 2), (viaFile.Exit, viaFolder.Exit));
+        Assert.Contains("--output 'link.md' is a spec file;", viaFile.Error, StringComparison.Ordinal);
+        Assert.Contains("--output 'specs-link/new.md' is inside the specs folder;", viaFolder.Error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(inputs[0]));
+        Assert.False(File.Exists(Path.Combine(_root, "specs", "new.md")));
+    }
+
+    [Fact]
+    public void Output_next_to_the_inputs_is_written()
+    {
+        ArrangeInputs();
+
+        CliRun run = Run("report", "-a", "alpha/bin", "--trx", "results", "-o", "results/coverage.md");
+
+        Assert.Equal(0, run.Exit);
+        Assert.StartsWith("Wrote results/coverage.md: 2 criteria", run.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>specs/twin.spec.yaml, alpha/bin/Alpha.Tests.dll (+ .pdb) and results/alpha.trx; returns their full paths.</summary>
+    private string[] ArrangeInputs()
+    {
+        string spec = Write("specs/twin.spec.yaml", Spec);
+        string dll = FixtureCompiler.Compile(Path.Combine(_root, "alpha", "bin"), "Alpha.Tests", [(Path.Combine(_root, "alpha", "OrderTests.cs"), TwinTests("TWIN-001")), (Path.Combine(_root, "alpha", "Attributes.cs"), FixtureCompiler.AttributesSource)]);
+        string trx = Write("results/alpha.trx", TrxWriter.Write([new TrxCase("Shop.Tests.OrderTests", "Places_an_order", "Passed")], storage: dll));
+        return [spec, trx, dll, Path.ChangeExtension(dll, ".pdb")];
+    }
+
     private static JsonElement Criterion(JsonElement root, string id) =>
         root.GetProperty("features").EnumerateArray()
             .SelectMany(static f => f.GetProperty("criteria").EnumerateArray())
