@@ -302,6 +302,7 @@ internal static class ReportCommand
         var scanned = new List<ScannedAssembly>();
         var seen = new HashSet<Guid>();
         var quietlySkipped = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        var references = new List<(string File, string Display, string Name, bool FromFolder)>();
         foreach (string file in explicitFiles.Concat(folderFiles.Keys.Where(f => !explicitFiles.Contains(f))))
         {
             string display = CommandLine.Display(file, currentDirectory);
@@ -311,16 +312,16 @@ internal static class ReportCommand
             if (result.Assembly is null)
             {
                 bool fromFolder = !explicitFiles.Contains(file);
-                if (fromFolder && result.Failure is ScanFailure.NotPortableExecutable or ScanFailure.NoDotNetMetadata or ScanFailure.NotAnAssembly or ScanFailure.ReferenceAssembly)
+                if (result.Failure == ScanFailure.ReferenceAssembly)
                 {
-                    // Folders of build output hold native libraries and reference assemblies as a matter of course: summed up below.
-                    string folder = folderFiles[file];
-                    if (!quietlySkipped.TryGetValue(folder, out var list))
-                    {
-                        quietlySkipped.Add(folder, list = []);
-                    }
-
-                    list.Add(Path.GetFileName(file));
+                    // The build writes metadata-only copies of every project's assembly (obj/<config>/<tfm>/ref, refint):
+                    // decided below, once it is known whether the assembly itself was read.
+                    references.Add((file, display, result.ReferenceName ?? Path.GetFileNameWithoutExtension(file), fromFolder));
+                }
+                else if (fromFolder && result.Failure is ScanFailure.NotPortableExecutable or ScanFailure.NoDotNetMetadata or ScanFailure.NotAnAssembly)
+                {
+                    // Folders of build output hold native libraries as a matter of course: summed up below.
+                    Add(quietlySkipped, folderFiles[file], Path.GetFileName(file));
                 }
                 else
                 {
@@ -337,18 +338,47 @@ internal static class ReportCommand
 
             if (!seen.Add(result.Assembly.Mvid))
             {
-                continue; // the same build, copied into another output folder
+                continue; // the same build, copied into another output folder (bin/, obj/, publish/)
             }
 
             scanned.Add(result.Assembly);
             inputs.Add(new InputFile("assembly", display, result.Assembly.Name + (result.Assembly.HasPdb ? " (with PDB)" : " (no PDB: no file:line)")));
         }
 
+        // A reference assembly of an assembly that was read is a copy without code: nothing is lost, nothing is said.
+        // One whose assembly was not read means the links of that project are missing from the report: say so.
+        var readNames = new HashSet<string>(scanned.Select(static a => a.Name), StringComparer.OrdinalIgnoreCase);
+        var unmatched = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (file, display, name, fromFolder) in references)
+        {
+            if (readNames.Contains(name))
+            {
+                continue;
+            }
+
+            if (fromFolder)
+            {
+                Add(unmatched, folderFiles[file], name);
+            }
+            else
+            {
+                warnings.Add(ReportWarning.Create(display, "a reference assembly (metadata only, no code), and the assembly " + name + " itself was not among the inputs; its links are not read (pass its build output, e.g. bin/<configuration>/<framework>); skipped"));
+            }
+        }
+
+        foreach (var (folder, names) in unmatched)
+        {
+            string[] distinct = [.. names.Distinct(StringComparer.Ordinal)];
+            warnings.Add(ReportWarning.Create(folder, string.Create(
+                CultureInfo.InvariantCulture,
+                $"holds reference assemblies (metadata only, no code) of {string.Join(", ", distinct.Take(3))}{(distinct.Length > 3 ? $" and {distinct.Length - 3} more" : string.Empty)} but not the assemblies themselves; their links are not read (pass their build output, e.g. bin/<configuration>/<framework>)")));
+        }
+
         foreach (var (folder, names) in quietlySkipped)
         {
             warnings.Add(ReportWarning.Create(folder, string.Create(
                 CultureInfo.InvariantCulture,
-                $"skipped {names.Count} file(s) that are not .NET assemblies with code (native or reference assemblies), e.g. {string.Join(", ", names.Take(3))}")));
+                $"skipped {names.Count} file(s) that are not .NET assemblies (native libraries or other files), e.g. {string.Join(", ", names.Take(3))}")));
         }
 
         return scanned;
@@ -393,6 +423,16 @@ internal static class ReportCommand
         }
 
         return results;
+    }
+
+    private static void Add(SortedDictionary<string, List<string>> lists, string key, string value)
+    {
+        if (!lists.TryGetValue(key, out var list))
+        {
+            lists.Add(key, list = []);
+        }
+
+        list.Add(value);
     }
 
     private static IEnumerable<string> EnumerateFiles(string folder, Func<string, bool> filter, List<ReportWarning> warnings, string currentDirectory)

@@ -122,7 +122,7 @@ public sealed class ReportBadInputTests : IClassFixture<ShopFixture>
         string[] lines = Lines(run.Error);
         Assert.Equal(2, lines.Length);
         Assert.Contains(lines, static l => l.Contains("/bin/Broken.dll: warning: corrupt", StringComparison.Ordinal));
-        Assert.Contains(Case("bin") + ": warning: skipped 1 file(s) that are not .NET assemblies with code (native or reference assemblies), e.g. e_sqlite3.dll.", lines);
+        Assert.Contains(Case("bin") + ": warning: skipped 1 file(s) that are not .NET assemblies (native libraries or other files), e.g. e_sqlite3.dll.", lines);
         Assert.Equal(30.0, Summary(run).GetProperty("verifiedPercent").GetDouble());
     }
 
