@@ -63,17 +63,25 @@ internal static class ReportCommand
         {
             Description = "Exit 1 when the verified percentage is below N (0-100).",
             HelpName = "N",
-        };
-        failUnder.Validators.Add(static result =>
-        {
-            // Text that is not a number is reported by the parser itself; only the range is checked here.
-            if (result.Tokens.Count == 1
-                && double.TryParse(result.Tokens[0].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
-                && (double.IsNaN(value) || value < 0 || value > 100))
+            // Parsed here, not by the library, so that a wrong value reads like every other message of the tool
+            // (the library's message names a .NET type).
+            CustomParser = static result =>
             {
-                result.AddError("--fail-under takes a percentage from 0 to 100.");
-            }
-        });
+                if (result.Tokens.Count != 1)
+                {
+                    return null; // the library reports the missing value
+                }
+
+                string text = result.Tokens[0].Value;
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && !double.IsNaN(value) && value >= 0 && value <= 100)
+                {
+                    return value;
+                }
+
+                result.AddError($"--fail-under takes a percentage from 0 to 100, not '{text}'.");
+                return null;
+            },
+        };
         var failOn = new Option<string[]>("--fail-on")
         {
             Description = "Exit 1 when any counted criterion has this status: pending, failing or untraced (repeatable).",

@@ -345,7 +345,7 @@ public sealed class ReportCommandTests : IClassFixture<ShopFixture>
         CliRun run = Report(args);
 
         Assert.Equal(2, run.Exit);
-        Assert.StartsWith("specguard: ", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith("specguard report: ", run.Error, StringComparison.Ordinal);
         Assert.Equal(string.Empty, run.Output);
     }
 
