@@ -43,7 +43,7 @@ public sealed class ReportTrustTests : IDisposable
         return path;
     }
 
-    private static string TwinTests(string id) => $$"""
+    private static string TwinTests(string id, string method = "Places_an_order") => $$"""
         using SpecGuard;
 
         namespace Shop.Tests
@@ -51,7 +51,7 @@ public sealed class ReportTrustTests : IDisposable
             public sealed class OrderTests
             {
                 [Verifies("{{id}}")]
-                public void Places_an_order()
+                public void {{method}}()
                 {
                 }
             }
@@ -88,6 +88,21 @@ public sealed class ReportTrustTests : IDisposable
 
         root = JsonDocument.Parse(both.Output).RootElement;
         Assert.Equal(("verified", "failing"), (Status(root, "TWIN-001"), Status(root, "TWIN-002")));
+    }
+
+    /// <summary>The issue's report: the same class, another method. Beta's failure read "not run" and `--fail-on failing` exited 0.</summary>
+    [Fact]
+    public void A_failure_in_a_same_named_class_with_another_method_is_not_hidden()
+    {
+        Write("specs/twin.spec.yaml", Spec);
+        FixtureCompiler.Compile(Path.Combine(_root, "alpha", "bin"), "Alpha.Tests", [(Path.Combine(_root, "alpha", "OrderTests.cs"), TwinTests("TWIN-001")), (Path.Combine(_root, "alpha", "Attributes.cs"), FixtureCompiler.AttributesSource)]);
+        string beta = FixtureCompiler.Compile(Path.Combine(_root, "beta", "bin"), "Beta.Tests", [(Path.Combine(_root, "beta", "OrderTests.cs"), TwinTests("TWIN-002", "Reserves_stock")), (Path.Combine(_root, "beta", "Attributes.cs"), FixtureCompiler.AttributesSource)]);
+        Write("results/beta.trx", TrxWriter.Write([new TrxCase("Shop.Tests.OrderTests", "Reserves_stock", "Failed")], storage: beta));
+
+        CliRun run = Run("report", "-f", "json", "-a", "alpha/bin", "-a", "beta/bin", "--trx", "results", "--fail-on", "failing");
+
+        Assert.Equal(1, run.Exit);
+        Assert.Equal("failing", Status(JsonDocument.Parse(run.Output).RootElement, "TWIN-002"));
     }
 
     [Fact]
