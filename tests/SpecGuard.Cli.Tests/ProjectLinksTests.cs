@@ -45,7 +45,8 @@ public sealed class ProjectLinksTests
         var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
         foreach (string file in Directory.EnumerateFiles(root, "*", options))
         {
-            if (TextExtensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase) || Path.GetFileName(file).StartsWith('.'))
+            // Text files by extension, plus dotfiles and extensionless scripts (.ci/run).
+            if (TextExtensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase) || Path.GetExtension(file).Length == 0 || Path.GetFileName(file).StartsWith('.'))
             {
                 yield return file;
             }
