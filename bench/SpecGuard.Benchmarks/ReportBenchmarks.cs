@@ -43,7 +43,7 @@ public class ReportBenchmarks
         Generate();
         var warnings = new List<ReportWarning>();
         SpecSet set = SpecSet.Load(Directory.EnumerateFiles(Path.Combine(Root, "specs")).Order(StringComparer.Ordinal).Select(static f => new SpecSource(f, File.ReadAllText(f))));
-        _features = ReportBuilder.SelectFeatures(set, warnings);
+        _features = ReportBuilder.SelectFeatures(set);
         _assemblies = ScanAll();
         _trx = ReadAllTrx();
         _report = ReportBuilder.Build(_features, _assemblies, _trx, [], warnings);

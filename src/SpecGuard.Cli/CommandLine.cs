@@ -2,12 +2,15 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
 
 namespace SpecGuard.Cli;
 
 /// <summary>Entry point of the <c>specguard</c> tool: declares the commands (System.CommandLine) and maps outcomes to exit codes.</summary>
-internal static class CommandLine
+internal static partial class CommandLine
 {
     /// <summary>Exit code: success.</summary>
     public const int Ok = 0;
@@ -35,17 +38,59 @@ internal static class CommandLine
         ParseResult parse = root.Parse(args);
         if (parse.Action is ParseErrorAction)
         {
+            // One line per problem, prefixed like every other message of the tool ("specguard report: ...").
+            Command command = parse.CommandResult.Command;
+            string prefix = command is RootCommand ? "specguard" : "specguard " + command.Name;
             foreach (var parseError in parse.Errors)
             {
-                error.WriteLine("specguard: " + parseError.Message);
+                error.WriteLine(prefix + ": " + UsageMessage(parseError.Message, OptionName(parseError.SymbolResult)));
             }
 
-            error.WriteLine("Run 'specguard --help' for the commands and options.");
+            error.WriteLine(command is RootCommand ? "Run 'specguard --help' for the commands and options." : $"Run 'specguard {command.Name} --help' for its options.");
             return UsageError;
         }
 
         return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
+
+    /// <summary>
+    /// A parser message as one line without .NET type names: "as expected type 'System.…'" becomes "is not a valid
+    /// value", and the allowed values the library prints one per line become "--format takes md, html or json, not 'xml'".
+    /// </summary>
+    internal static string UsageMessage(string message, string? option)
+    {
+        Match typed = ExpectedType().Match(message);
+        if (typed.Success)
+        {
+            return $"'{typed.Groups["value"].Value}' is not a valid value for {typed.Groups["option"].Value}.";
+        }
+
+        string[] lines = message.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (lines.Length <= 1)
+        {
+            return message.Trim();
+        }
+
+        string[] values = [.. lines[1..].Select(static l => l.Trim('\''))];
+        string allowed = values.Length == 1 ? values[0] : string.Join(", ", values[..^1]) + " or " + values[^1];
+        Match unknown = NotRecognized().Match(lines[0]);
+        return unknown.Success && option is not null
+            ? $"{option} takes {allowed}, not '{unknown.Groups["value"].Value}'."
+            : lines[0] + " " + allowed + ".";
+    }
+
+    private static string? OptionName(SymbolResult? result) => result switch
+    {
+        OptionResult option => option.Option.Name,
+        ArgumentResult { Parent: OptionResult option } => option.Option.Name,
+        _ => null,
+    };
+
+    [GeneratedRegex("^Cannot parse argument '(?<value>.*)' for (?:option|command) '(?<option>[^']*)' as expected type '[^']*'\\.?$", RegexOptions.Singleline)]
+    private static partial Regex ExpectedType();
+
+    [GeneratedRegex("^Argument '(?<value>.*)' not recognized\\.")]
+    private static partial Regex NotRecognized();
 
     internal static int Fail(TextWriter error, string message)
     {

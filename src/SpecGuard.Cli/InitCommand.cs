@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using System.Text;
+using SpecGuard.Core;
 using SpecGuard.Core.Schema;
 
 namespace SpecGuard.Cli;
@@ -17,10 +18,10 @@ internal static class InitCommand
     public const string SchemaFileName = "specguard.schema.json";
     public const string ExampleFileName = "example.spec.yaml";
 
-    public const string ExampleSpec = """
+    public const string ExampleSpec = $"""
         # yaml-language-server: $schema=./specguard.schema.json
         # An example feature: rename it or replace it with one of yours. One file per feature, named *.spec.yaml.
-        # The format: https://github.com/specguard/specguard/blob/main/docs/spec-format.md
+        # The format: {ProjectLinks.DocsBase}spec-format.md
         specguard: 1
         feature: EXAMPLE
         title: An example feature
@@ -116,18 +117,55 @@ internal static class InitCommand
             }
         }
 
+        // The next steps name files that exist: the example when there is one, else the first existing spec file.
+        string[] specFiles = [.. Directory.EnumerateFiles(specs, "*", SearchOption.AllDirectories).Where(CommandLine.IsSpecFile).Order(StringComparer.Ordinal)];
+        string? start = File.Exists(example) ? example : specFiles.FirstOrDefault();
+        string id = start is null ? "ID" : FirstCriterionId(start) ?? "ID";
+        string version = typeof(InitCommand).Assembly.GetName().Version?.ToString(3) ?? "0.1.0";
+        string validate = string.Equals(Path.GetFullPath(root), Path.GetFullPath(currentDirectory), StringComparison.Ordinal) ? "specguard validate" : "specguard validate " + Show(specs);
+
         output.WriteLine();
         output.WriteLine("Next steps:");
-        output.WriteLine("  1. Write your acceptance criteria in specs/*.spec.yaml (start from specs/example.spec.yaml; VS Code needs the");
-        output.WriteLine("     'YAML' extension by Red Hat to check them as you type).");
-        output.WriteLine("  2. Check them:                     specguard validate");
-        output.WriteLine("  3. Reference the analyzers:        dotnet add package SpecGuard   (in each project that implements or tests criteria)");
-        output.WriteLine("  4. Link code and tests:            [Implements(\"EXAMPLE-001\")] on production code, [Verifies(\"EXAMPLE-001\")] on tests");
+        if (start is null)
+        {
+            output.WriteLine($"  1. Write your acceptance criteria in {Show(specs)}/*.spec.yaml, one file per feature.");
+        }
+        else if (existingSpecs > 0 && !string.Equals(start, example, StringComparison.Ordinal))
+        {
+            output.WriteLine($"  1. Your acceptance criteria are in {Show(specs)}/ ({specFiles.Length} spec file(s), e.g. {Show(start)});");
+            output.WriteLine("     add each new feature as another *.spec.yaml.");
+        }
+        else
+        {
+            output.WriteLine($"  1. Write your acceptance criteria in {Show(specs)}/*.spec.yaml, one file per feature (start from {Show(start)}).");
+        }
+
+        output.WriteLine("     VS Code needs the 'YAML' extension by Red Hat to check them as you type.");
+        output.WriteLine($"  2. Check them:                     {validate}");
+        output.WriteLine("  3. Reference the analyzers in each project that implements or tests criteria. SpecGuard is a package you pack");
+        output.WriteLine("     yourself: in the SpecGuard repository, dotnet pack src/SpecGuard.Package -c Release -o artifacts/packages;");
+        output.WriteLine("     then name that folder in a nuget.config next to your solution, or restore cannot find the package:");
+        output.WriteLine("       <configuration><packageSources><add key=\"specguard-local\" value=\"PATH/TO/artifacts/packages\" /></packageSources></configuration>");
+        output.WriteLine($"     and run:                        dotnet add package SpecGuard --version {version}");
+        output.WriteLine($"     ({ProjectLinks.ProjectUrl}#use-it-in-a-project)");
+        output.WriteLine($"  4. Link code and tests:            [Implements(\"{id}\")] on production code, [Verifies(\"{id}\")] on tests");
         output.WriteLine("  5. Measure:                        dotnet test --logger trx --results-directory TestResults");
         output.WriteLine("                                     specguard report --assembly <bin folders> --trx TestResults --format html -o spec-coverage.html");
         return failed ? CommandLine.Problems : CommandLine.Ok;
 
         string Show(string path) => CommandLine.Display(path, currentDirectory);
+
+        static string? FirstCriterionId(string path)
+        {
+            try
+            {
+                return SpecLoader.Load(path, File.ReadAllText(path)).Feature?.Criteria.FirstOrDefault()?.Id;
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
 
         bool TryCreate(string path, string text)
         {

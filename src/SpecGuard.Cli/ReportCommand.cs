@@ -63,17 +63,25 @@ internal static class ReportCommand
         {
             Description = "Exit 1 when the verified percentage is below N (0-100).",
             HelpName = "N",
-        };
-        failUnder.Validators.Add(static result =>
-        {
-            // Text that is not a number is reported by the parser itself; only the range is checked here.
-            if (result.Tokens.Count == 1
-                && double.TryParse(result.Tokens[0].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
-                && (double.IsNaN(value) || value < 0 || value > 100))
+            // Parsed here, not by the library, so that a wrong value reads like every other message of the tool
+            // (the library's message names a .NET type).
+            CustomParser = static result =>
             {
-                result.AddError("--fail-under takes a percentage from 0 to 100.");
-            }
-        });
+                if (result.Tokens.Count != 1)
+                {
+                    return null; // the library reports the missing value
+                }
+
+                string text = result.Tokens[0].Value;
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && !double.IsNaN(value) && value >= 0 && value <= 100)
+                {
+                    return value;
+                }
+
+                result.AddError($"--fail-under takes a percentage from 0 to 100, not '{text}'.");
+                return null;
+            },
+        };
         var failOn = new Option<string[]>("--fail-on")
         {
             Description = "Exit 1 when any counted criterion has this status: pending, failing or untraced (repeatable).",
@@ -110,10 +118,17 @@ internal static class ReportCommand
     {
         var warnings = new List<ReportWarning>();
         var inputs = new List<InputFile>();
+        var read = new ReadInputs();
 
-        List<SpecFeature> features = LoadSpecs(options.Specs, currentDirectory, warnings, inputs);
-        List<ScannedAssembly> assemblies = ScanAssemblies(options.Assemblies, currentDirectory, warnings, inputs);
-        List<TrxInput> trxFiles = ReadTrx(options.Trx, currentDirectory, warnings, inputs);
+        List<SpecFeature> features = LoadSpecs(options.Specs, currentDirectory, warnings, inputs, read);
+        List<ScannedAssembly> assemblies = ScanAssemblies(options.Assemblies, currentDirectory, warnings, inputs, read);
+        List<TrxInput> trxFiles = ReadTrx(options.Trx, currentDirectory, warnings, inputs, read);
+
+        // Before anything is printed or written: the report must never overwrite what it reads.
+        if (options.Output is { Length: > 0 } target && read.Conflict(Path.GetFullPath(target, currentDirectory)) is { } conflict)
+        {
+            return CommandLine.Fail(error, $"specguard report: --output '{target}' {conflict}; nothing was written. Write the report to a file outside the specs folder that is not an input.");
+        }
 
         TraceReport report = ReportBuilder.Build(features, assemblies, trxFiles, inputs, warnings);
         foreach (ReportWarning warning in report.Warnings)
@@ -196,7 +211,7 @@ internal static class ReportCommand
         return exit;
     }
 
-    private static List<SpecFeature> LoadSpecs(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs)
+    private static List<SpecFeature> LoadSpecs(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs, ReadInputs read)
     {
         var roots = new List<string>(paths);
         if (roots.Count == 0)
@@ -218,10 +233,12 @@ internal static class ReportCommand
             if (File.Exists(full))
             {
                 files.Add(full);
+                read.AddFile(full, "a spec file");
             }
             else if (Directory.Exists(full))
             {
                 files.UnionWith(EnumerateFiles(full, CommandLine.IsSpecFile, warnings, currentDirectory));
+                read.AddFolder(full, "the specs folder");
             }
             else
             {
@@ -233,6 +250,7 @@ internal static class ReportCommand
         foreach (string file in files)
         {
             string display = CommandLine.Display(file, currentDirectory);
+            read.AddFile(file, "a spec file");
             try
             {
                 sources.Add(new SpecSource(display, File.ReadAllText(file)));
@@ -262,10 +280,10 @@ internal static class ReportCommand
             }
         }
 
-        return ReportBuilder.SelectFeatures(set, warnings);
+        return ReportBuilder.SelectFeatures(set);
     }
 
-    private static List<ScannedAssembly> ScanAssemblies(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs)
+    private static List<ScannedAssembly> ScanAssemblies(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs, ReadInputs read)
     {
         var explicitFiles = new SortedSet<string>(StringComparer.Ordinal);
         var folderFiles = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -292,23 +310,26 @@ internal static class ReportCommand
         var scanned = new List<ScannedAssembly>();
         var seen = new HashSet<Guid>();
         var quietlySkipped = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        var references = new List<(string File, string Display, string Name, bool FromFolder)>();
         foreach (string file in explicitFiles.Concat(folderFiles.Keys.Where(f => !explicitFiles.Contains(f))))
         {
             string display = CommandLine.Display(file, currentDirectory);
+            read.AddFile(file, "an assembly the report reads");
+            read.AddFile(Path.ChangeExtension(file, ".pdb"), "the PDB of an assembly the report reads");
             AssemblyScanResult result = AssemblyScanner.Scan(file, currentDirectory);
             if (result.Assembly is null)
             {
                 bool fromFolder = !explicitFiles.Contains(file);
-                if (fromFolder && result.Failure is ScanFailure.NotPortableExecutable or ScanFailure.NoDotNetMetadata or ScanFailure.NotAnAssembly or ScanFailure.ReferenceAssembly)
+                if (result.Failure == ScanFailure.ReferenceAssembly)
                 {
-                    // Folders of build output hold native libraries and reference assemblies as a matter of course: summed up below.
-                    string folder = folderFiles[file];
-                    if (!quietlySkipped.TryGetValue(folder, out var list))
-                    {
-                        quietlySkipped.Add(folder, list = []);
-                    }
-
-                    list.Add(Path.GetFileName(file));
+                    // The build writes metadata-only copies of every project's assembly (obj/<config>/<tfm>/ref, refint):
+                    // decided below, once it is known whether the assembly itself was read.
+                    references.Add((file, display, result.ReferenceName ?? Path.GetFileNameWithoutExtension(file), fromFolder));
+                }
+                else if (fromFolder && result.Failure is ScanFailure.NotPortableExecutable or ScanFailure.NoDotNetMetadata or ScanFailure.NotAnAssembly)
+                {
+                    // Folders of build output hold native libraries as a matter of course: summed up below.
+                    Add(quietlySkipped, folderFiles[file], Path.GetFileName(file));
                 }
                 else
                 {
@@ -325,24 +346,53 @@ internal static class ReportCommand
 
             if (!seen.Add(result.Assembly.Mvid))
             {
-                continue; // the same build, copied into another output folder
+                continue; // the same build, copied into another output folder (bin/, obj/, publish/)
             }
 
             scanned.Add(result.Assembly);
             inputs.Add(new InputFile("assembly", display, result.Assembly.Name + (result.Assembly.HasPdb ? " (with PDB)" : " (no PDB: no file:line)")));
         }
 
+        // A reference assembly of an assembly that was read is a copy without code: nothing is lost, nothing is said.
+        // One whose assembly was not read means the links of that project are missing from the report: say so.
+        var readNames = new HashSet<string>(scanned.Select(static a => a.Name), StringComparer.OrdinalIgnoreCase);
+        var unmatched = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (file, display, name, fromFolder) in references)
+        {
+            if (readNames.Contains(name))
+            {
+                continue;
+            }
+
+            if (fromFolder)
+            {
+                Add(unmatched, folderFiles[file], name);
+            }
+            else
+            {
+                warnings.Add(ReportWarning.Create(display, "a reference assembly (metadata only, no code), and the assembly " + name + " itself was not among the inputs; its links are not read (pass its build output, e.g. bin/<configuration>/<framework>); skipped"));
+            }
+        }
+
+        foreach (var (folder, names) in unmatched)
+        {
+            string[] distinct = [.. names.Distinct(StringComparer.Ordinal)];
+            warnings.Add(ReportWarning.Create(folder, string.Create(
+                CultureInfo.InvariantCulture,
+                $"holds reference assemblies (metadata only, no code) of {string.Join(", ", distinct.Take(3))}{(distinct.Length > 3 ? $" and {distinct.Length - 3} more" : string.Empty)} but not the assemblies themselves; their links are not read (pass their build output, e.g. bin/<configuration>/<framework>)")));
+        }
+
         foreach (var (folder, names) in quietlySkipped)
         {
             warnings.Add(ReportWarning.Create(folder, string.Create(
                 CultureInfo.InvariantCulture,
-                $"skipped {names.Count} file(s) that are not .NET assemblies with code (native or reference assemblies), e.g. {string.Join(", ", names.Take(3))}")));
+                $"skipped {names.Count} file(s) that are not .NET assemblies (native libraries or other files), e.g. {string.Join(", ", names.Take(3))}")));
         }
 
         return scanned;
     }
 
-    private static List<TrxInput> ReadTrx(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs)
+    private static List<TrxInput> ReadTrx(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs, ReadInputs read)
     {
         var files = new SortedSet<string>(StringComparer.Ordinal);
         foreach (string path in paths)
@@ -362,10 +412,11 @@ internal static class ReportCommand
             }
         }
 
-        var read = new List<TrxInput>();
+        var results = new List<TrxInput>();
         foreach (string file in files)
         {
             string display = CommandLine.Display(file, currentDirectory);
+            read.AddFile(file, "a TRX file the report reads");
             TrxReadResult result = TrxReader.Read(file);
             if (result.Problem is not null)
             {
@@ -374,12 +425,22 @@ internal static class ReportCommand
 
             if (result.Usable)
             {
-                read.Add(new TrxInput(display, result.Results));
+                results.Add(new TrxInput(display, result.Results));
                 inputs.Add(new InputFile("trx", display, string.Create(CultureInfo.InvariantCulture, $"{result.Results.Count} result(s)")));
             }
         }
 
-        return read;
+        return results;
+    }
+
+    private static void Add(SortedDictionary<string, List<string>> lists, string key, string value)
+    {
+        if (!lists.TryGetValue(key, out var list))
+        {
+            lists.Add(key, list = []);
+        }
+
+        list.Add(value);
     }
 
     private static IEnumerable<string> EnumerateFiles(string folder, Func<string, bool> filter, List<ReportWarning> warnings, string currentDirectory)
@@ -393,6 +454,68 @@ internal static class ReportCommand
         {
             warnings.Add(ReportWarning.Create(CommandLine.Display(folder, currentDirectory), "cannot list the folder (" + exception.Message + "); skipped"));
             return [];
+        }
+    }
+
+    /// <summary>
+    /// Every file the report reads and every specs folder, by canonical path (symbolic links resolved), so that
+    /// <c>--output</c> can be refused when it names one of them: the report never overwrites its own input.
+    /// </summary>
+    private sealed class ReadInputs
+    {
+        private static readonly StringComparison PathComparison = OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+        private readonly Dictionary<string, string> _files = new(OperatingSystem.IsLinux() ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase);
+        private readonly List<(string Folder, string What)> _folders = [];
+
+        public void AddFile(string fullPath, string what) => _files.TryAdd(Canonical(fullPath), what);
+
+        public void AddFolder(string fullPath, string what) => _folders.Add((Canonical(fullPath), what));
+
+        /// <summary>Why <paramref name="output"/> must not be written, or null when it may.</summary>
+        public string? Conflict(string output)
+        {
+            string canonical = Canonical(output);
+            if (_files.TryGetValue(canonical, out string? what))
+            {
+                return "is " + what;
+            }
+
+            foreach (var (folder, description) in _folders)
+            {
+                string prefix = Path.EndsInDirectorySeparator(folder) ? folder : folder + Path.DirectorySeparatorChar;
+                if (string.Equals(canonical, folder, PathComparison) || canonical.StartsWith(prefix, PathComparison))
+                {
+                    return "is inside " + description;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The full path with every symbolic link on the way resolved; parts that do not exist yet are kept as written.</summary>
+        private static string Canonical(string fullPath)
+        {
+            string path = Path.GetFullPath(fullPath);
+            string root = Path.GetPathRoot(path) ?? string.Empty;
+            string current = root;
+            foreach (string part in path[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+            {
+                current = Path.Combine(current, part);
+                try
+                {
+                    FileSystemInfo info = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
+                    if (info.Exists && info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+                    {
+                        current = Path.GetFullPath(target.FullName);
+                    }
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    // A link that cannot be followed is compared as written.
+                }
+            }
+
+            return current;
         }
     }
 }

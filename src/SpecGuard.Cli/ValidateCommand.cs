@@ -95,7 +95,7 @@ internal static class ValidateCommand
                 new
                 {
                     files = set.Files.Count,
-                    features = set.Features.Count(),
+                    features = set.FeatureGroups.Count,
                     criteria = set.Criteria.Count,
                     errors,
                     diagnostics = set.Diagnostics.Select(static d => new
@@ -128,7 +128,7 @@ internal static class ValidateCommand
                 CultureInfo.InvariantCulture,
                 "Checked {0} spec file(s): {1} feature(s), {2} criteria, {3} error(s).",
                 set.Files.Count,
-                set.Features.Count(),
+                set.FeatureGroups.Count,
                 set.Criteria.Count,
                 errors));
         }

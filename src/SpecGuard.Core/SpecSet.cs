@@ -12,19 +12,37 @@ namespace SpecGuard.Core
     public sealed record SpecSource(string Path, string Text);
 
     /// <summary>
+    /// One feature key and every spec file that declares it (one file, unless SPEC005 is reported), with their
+    /// criteria merged: files in path order (ordinal), criteria in file order, and an ID declared twice in the group
+    /// kept at its first declaration.
+    /// </summary>
+    /// <param name="Key">The feature key.</param>
+    /// <param name="Files">The features of the files that declare the key, ordered by path; never empty.</param>
+    /// <param name="Criteria">The merged criteria.</param>
+    public sealed record FeatureGroup(string Key, EquatableArray<SpecFeature> Files, EquatableArray<Criterion> Criteria)
+    {
+        /// <summary>The first file's feature (by path): its title, owner, status and tags stand for the group.</summary>
+        public SpecFeature First => Files[0];
+
+        /// <summary>The first file's feature carrying the merged criteria of the whole group.</summary>
+        public SpecFeature Merged => First with { Criteria = Criteria };
+    }
+
+    /// <summary>
     /// Every spec file a compilation (or a CLI run) sees, with the rules that span files: criterion IDs are unique
-    /// across all of them (SPEC003). Files are ordered by path (ordinal), so the result is the same whatever order
-    /// they arrive in.
+    /// across all of them (SPEC003), and a feature key is declared by one file only (SPEC005). Files are ordered by
+    /// path (ordinal), so the result is the same whatever order they arrive in.
     /// </summary>
     public sealed class SpecSet
     {
         private readonly Dictionary<string, Criterion> _criteria;
 
-        private SpecSet(EquatableArray<SpecLoadResult> files, EquatableArray<SpecDiagnostic> diagnostics, Dictionary<string, Criterion> criteria)
+        private SpecSet(EquatableArray<SpecLoadResult> files, EquatableArray<SpecDiagnostic> diagnostics, Dictionary<string, Criterion> criteria, EquatableArray<FeatureGroup> groups)
         {
             Files = files;
             Diagnostics = diagnostics;
             _criteria = criteria;
+            FeatureGroups = groups;
         }
 
         /// <summary>Every file's load result, ordered by path.</summary>
@@ -38,6 +56,12 @@ namespace SpecGuard.Core
 
         /// <summary>Every criterion by ID (the first declaration, by path order, when an ID is duplicated).</summary>
         public IReadOnlyDictionary<string, Criterion> Criteria => _criteria;
+
+        /// <summary>
+        /// The features by key, ordered by key (ordinal): the one answer to "the criteria of feature K" for everything
+        /// that presents features (catalog, report). Two files with one key (SPEC005) are merged by path order.
+        /// </summary>
+        public EquatableArray<FeatureGroup> FeatureGroups { get; }
 
         /// <summary>Loads every source and applies the cross-file rules.</summary>
         public static SpecSet Load(IEnumerable<SpecSource> sources, SpecLoaderLimits? limits = null) =>
@@ -81,6 +105,8 @@ namespace SpecGuard.Core
                 }
             }
 
+            EquatableArray<FeatureGroup> groups = GroupFeatures(ordered, extra);
+
             IEnumerable<SpecDiagnostic> all = ordered.SelectMany(static f => f.Diagnostics).Concat(extra);
             EquatableArray<SpecDiagnostic> diagnostics = all
                 .OrderBy(static d => d.Path, StringComparer.Ordinal)
@@ -88,7 +114,72 @@ namespace SpecGuard.Core
                 .ThenBy(static d => d.Id, StringComparer.Ordinal)
                 .ThenBy(static d => d.Message, StringComparer.Ordinal)
                 .ToEquatableArray();
-            return new SpecSet(ordered.ToEquatableArray(), diagnostics, criteria);
+            return new SpecSet(ordered.ToEquatableArray(), diagnostics, criteria, groups);
+        }
+
+        /// <summary>
+        /// Groups features by key (files already in path order) and reports SPEC005 on the <c>feature:</c> value of each
+        /// file whose key another file also declares, naming the nearest other one: N files give N diagnostics.
+        /// </summary>
+        private static EquatableArray<FeatureGroup> GroupFeatures(SpecLoadResult[] ordered, List<SpecDiagnostic> extra)
+        {
+            var byKey = new SortedDictionary<string, List<SpecFeature>>(StringComparer.Ordinal);
+            foreach (SpecLoadResult file in ordered)
+            {
+                if (file.Feature is not { } feature)
+                {
+                    continue;
+                }
+
+                if (!byKey.TryGetValue(feature.Key, out var list))
+                {
+                    byKey.Add(feature.Key, list = new List<SpecFeature>());
+                }
+
+                list.Add(feature);
+            }
+
+            var groups = new List<FeatureGroup>(byKey.Count);
+            foreach (var pair in byKey)
+            {
+                List<SpecFeature> files = pair.Value;
+                if (files.Count > 1)
+                {
+                    for (int i = 0; i < files.Count; i++)
+                    {
+                        SpecFeature other = files[i == 0 ? 1 : 0];
+                        string message = string.Format(
+                            System.Globalization.CultureInfo.InvariantCulture,
+                            "The feature key '{0}' is also declared in {1} at line {2}; a feature is one spec file. Give one of them another key (and its criteria IDs that prefix), or move its criteria into the other file.",
+                            pair.Key,
+                            other.Path,
+                            other.KeySpan.StartLine + 1);
+                        if (files.Count > 2)
+                        {
+                            message += string.Format(System.Globalization.CultureInfo.InvariantCulture, " It is declared in {0} files in all.", files.Count);
+                        }
+
+                        extra.Add(SpecDiagnostic.Create(SpecRules.DuplicateFeatureKey, files[i].Path, files[i].KeySpan, message));
+                    }
+                }
+
+                var ids = new HashSet<string>(StringComparer.Ordinal);
+                var merged = new List<Criterion>();
+                foreach (SpecFeature feature in files)
+                {
+                    foreach (Criterion criterion in feature.Criteria)
+                    {
+                        if (ids.Add(criterion.Id))
+                        {
+                            merged.Add(criterion);
+                        }
+                    }
+                }
+
+                groups.Add(new FeatureGroup(pair.Key, files.ToEquatableArray(), merged.ToEquatableArray()));
+            }
+
+            return groups.ToEquatableArray();
         }
 
         /// <summary>The diagnostics about one file (its own and the cross-file ones that land in it).</summary>

@@ -66,4 +66,24 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(0, report.Exit);
         Assert.Contains("| **A-001** t | ⚪ Untraced | — | — |", report.Output, StringComparison.Ordinal);
     }
+
+    /// <summary>Regression: `--fail-under abc` printed "as expected type 'System.Nullable`1[System.Double]'", and allowed values came one per line with tabs.</summary>
+    [Theory]
+    [InlineData("specguard report: --fail-under takes a percentage from 0 to 100, not 'abc'.", "report", "--fail-under", "abc")]
+    [InlineData("specguard report: --fail-under takes a percentage from 0 to 100, not '101'.", "report", "--fail-under", "101")]
+    [InlineData("specguard report: --fail-under takes a percentage from 0 to 100, not 'NaN'.", "report", "--fail-under", "NaN")]
+    [InlineData("specguard report: --fail-on takes pending, failing or untraced, not 'broken'.", "report", "--fail-on", "broken")]
+    [InlineData("specguard report: --format takes md, html or json, not 'xml'.", "report", "--format", "xml")]
+    [InlineData("specguard validate: --format takes text or json, not 'xml'.", "validate", "--format", "xml")]
+    [InlineData("specguard report: Unrecognized command or argument '--bogus'.", "report", "--bogus")]
+    public void Usage_errors_are_one_line_in_the_tool_s_own_words(string expected, params string[] args)
+    {
+        CliRun run = Run(_root, args);
+
+        Assert.Equal(2, run.Exit);
+        string[] lines = run.Error.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+        Assert.Equal([expected, $"Run 'specguard {args[0]} --help' for its options."], lines);
+        Assert.DoesNotContain("System.", run.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Output);
+    }
 }

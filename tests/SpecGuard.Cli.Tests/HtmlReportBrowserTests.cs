@@ -9,7 +9,8 @@ namespace SpecGuard.Cli.Tests;
 
 /// <summary>
 /// The HTML report opened in headless Chromium: its script runs (filters from the link's hash are applied) and it renders.
-/// Skipped, with the reason, where /usr/bin/chromium is not installed. Set SPECGUARD_SCREENSHOT_DIR to keep the PNG.
+/// Skipped, with the reason, where /usr/bin/chromium is not installed — but failed in CI (CI=true, or
+/// SPECGUARD_REQUIRE_CHROMIUM=1 as .ci/run sets it), which must render the report. Set SPECGUARD_SCREENSHOT_DIR to keep the PNG.
 /// </summary>
 public sealed partial class HtmlReportBrowserTests : IClassFixture<ShopFixture>
 {
@@ -63,6 +64,7 @@ public sealed partial class HtmlReportBrowserTests : IClassFixture<ShopFixture>
 
     private static (int Exit, string Output) Chromium(string root, params string[] arguments)
     {
+        ChromiumFactAttribute.RequireChromium();
         string profile = Directory.CreateTempSubdirectory("specguard-chromium-").FullName;
         try
         {

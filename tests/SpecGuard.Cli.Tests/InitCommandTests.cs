@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using SpecGuard.Cli.Tests.Fixtures;
 using SpecGuard.Core.Schema;
@@ -82,6 +83,49 @@ public sealed class InitCommandTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_root, "specs", "example.spec.yaml")));
         Assert.Contains("  kept     specs/ already holds 1 spec file(s); no example added", run.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_root, "specs", "specguard.schema.json")));
+    }
+
+    /// <summary>Regression: with existing specs, the next steps said "start from specs/example.spec.yaml" (not created) and linked EXAMPLE-001.</summary>
+    [Fact]
+    public void In_a_repository_with_specs_the_next_steps_name_files_and_ids_that_exist()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "specs", "orders"));
+        File.WriteAllText(Path.Combine(_root, "specs", "orders", "orders.spec.yml"), "specguard: 1\nfeature: ORDERS\ntitle: Orders\ncriteria:\n  - id: ORDERS-001\n    title: t\n    then: x\n");
+
+        CliRun run = Run("init");
+
+        Assert.Equal(0, run.Exit);
+        string steps = run.Output[run.Output.IndexOf("Next steps:", StringComparison.Ordinal)..];
+        string[] named = [.. System.Text.RegularExpressions.Regex.Matches(steps, @"[\w./-]+\.spec\.ya?ml").Select(static m => m.Value)];
+        Assert.Equal(["specs/orders/orders.spec.yml"], named);
+        Assert.All(named, path => Assert.True(File.Exists(Path.Combine(_root, path)), path + " is named but does not exist"));
+        Assert.Contains("[Implements(\"ORDERS-001\")] on production code, [Verifies(\"ORDERS-001\")] on tests", steps, StringComparison.Ordinal);
+        Assert.DoesNotContain("EXAMPLE", steps, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Init_in_another_folder_names_paths_from_the_current_folder()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "repo"));
+
+        CliRun run = Run("init", "repo");
+
+        Assert.Equal(0, run.Exit);
+        Assert.Contains("(start from repo/specs/example.spec.yaml)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("specguard validate repo/specs\n", run.Output, StringComparison.Ordinal);
+        Assert.Contains("[Implements(\"EXAMPLE-001\")]", run.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Regression: the next steps said only `dotnet add package SpecGuard`, which fails without a source that has the package.</summary>
+    [Fact]
+    public void The_package_step_says_how_to_make_a_locally_packed_package_restorable()
+    {
+        CliRun run = Run("init");
+
+        Assert.Contains("dotnet pack src/SpecGuard.Package -c Release -o artifacts/packages", run.Output, StringComparison.Ordinal);
+        Assert.Contains("<add key=\"specguard-local\" value=\"PATH/TO/artifacts/packages\" />", run.Output, StringComparison.Ordinal);
+        Assert.Contains("dotnet add package SpecGuard --version " + typeof(CommandLine).Assembly.GetName().Version!.ToString(3), run.Output, StringComparison.Ordinal);
+        Assert.Contains(SpecGuard.Core.ProjectLinks.ProjectUrl + "#use-it-in-a-project", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

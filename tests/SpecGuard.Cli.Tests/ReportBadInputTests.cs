@@ -122,7 +122,7 @@ public sealed class ReportBadInputTests : IClassFixture<ShopFixture>
         string[] lines = Lines(run.Error);
         Assert.Equal(2, lines.Length);
         Assert.Contains(lines, static l => l.Contains("/bin/Broken.dll: warning: corrupt", StringComparison.Ordinal));
-        Assert.Contains(Case("bin") + ": warning: skipped 1 file(s) that are not .NET assemblies with code (native or reference assemblies), e.g. e_sqlite3.dll.", lines);
+        Assert.Contains(Case("bin") + ": warning: skipped 1 file(s) that are not .NET assemblies (native libraries or other files), e.g. e_sqlite3.dll.", lines);
         Assert.Equal(30.0, Summary(run).GetProperty("verifiedPercent").GetDouble());
     }
 
@@ -231,18 +231,33 @@ public sealed class ReportBadInputTests : IClassFixture<ShopFixture>
         Assert.Equal(10, Summary(run).GetProperty("untraced").GetInt32());
     }
 
+    /// <summary>
+    /// Regression (issue 9, class 5): the second file of a key was dropped, so a link to its criterion read "unknown".
+    /// Now both files get SPEC005 in the compiler format and the report merges them (SpecSet.FeatureGroups).
+    /// </summary>
     [Fact]
-    public void Two_spec_files_with_the_same_feature_key_keep_the_first_and_skip_the_second()
+    public void Two_spec_files_with_the_same_feature_key_get_SPEC005_and_both_files_criteria_are_reported()
     {
         _shop.Write(Case("specs/a-orders.spec.yaml"), ShopFixture.OrdersSpec);
-        _shop.Write(Case("specs/b-orders.spec.yaml"), "specguard: 1\nfeature: ORDERS\ntitle: More orders\ncriteria:\n  - id: ORDERS-101\n    title: t\n    then: x\n");
+        // Shop.Payments.Legacy carries [Implements("ORDERS-999")]: declared only by the second file of the key.
+        _shop.Write(Case("specs/b-orders.spec.yaml"), "specguard: 1\nfeature: ORDERS\ntitle: More orders\ncriteria:\n  - id: ORDERS-999\n    title: t\n    then: x\n");
 
         CliRun run = _shop.Run("report", "-f", "json", "--specs", Case("specs"), "-a", "bin", "--trx", "results");
 
         Assert.Equal(0, run.Exit);
-        Assert.Equal(Case("specs/b-orders.spec.yaml") + ": warning: feature ORDERS is also declared in " + Case("specs/a-orders.spec.yaml") + "; this file's 1 criteria are skipped (give each spec file its own feature key).", Assert.Single(Lines(run.Error)));
-        Assert.DoesNotContain("ORDERS-101", run.Output, StringComparison.Ordinal);
-        Assert.Equal(8, Summary(run).GetProperty("counted").GetInt32());
+        Assert.Equal(
+            [
+                Case("specs/a-orders.spec.yaml") + "(3,10): error SPEC005: The feature key 'ORDERS' is also declared in " + Case("specs/b-orders.spec.yaml") + " at line 2; a feature is one spec file. Give one of them another key (and its criteria IDs that prefix), or move its criteria into the other file.",
+                Case("specs/b-orders.spec.yaml") + "(2,10): error SPEC005: The feature key 'ORDERS' is also declared in " + Case("specs/a-orders.spec.yaml") + " at line 3; a feature is one spec file. Give one of them another key (and its criteria IDs that prefix), or move its criteria into the other file.",
+            ],
+            Lines(run.Error));
+        Assert.Equal("implemented-not-verified", Status(run, "ORDERS-999"));
+        string[] unknown = [.. JsonDocument.Parse(run.Output).RootElement.GetProperty("unknownLinks").EnumerateArray().Select(static u => u.GetProperty("id").GetString()!)];
+        Assert.DoesNotContain("ORDERS-999", unknown);
+        Assert.All(unknown, id => Assert.StartsWith("PAYMENTS-", id, StringComparison.Ordinal)); // payments.spec.yaml is not among these specs
+        JsonElement orders = Assert.Single(JsonDocument.Parse(run.Output).RootElement.GetProperty("features").EnumerateArray(), f => f.GetProperty("key").GetString() == "ORDERS");
+        Assert.Equal(("Order placement", Case("specs/a-orders.spec.yaml")), (orders.GetProperty("title").GetString(), orders.GetProperty("path").GetString()));
+        Assert.Equal(9, Summary(run).GetProperty("counted").GetInt32());
     }
 
     [Fact]

@@ -213,7 +213,7 @@ public sealed class ReportCommandTests : IClassFixture<ShopFixture>
         var set = Core.SpecSet.Load([new Core.SpecSource("specs/orders.spec.yaml", ShopFixture.OrdersSpec), new Core.SpecSource("specs/payments.spec.yaml", ShopFixture.PaymentsSpec)]);
         var assemblies = new[] { _shop.ShopDll, _shop.TestsDll }.Select(p => Cli.Report.AssemblyScanner.Scan(p, _shop.Root).Assembly!).ToList();
         var trx = Cli.Report.TrxReader.Read(Path.Combine(_shop.Root, "results", "shop.trx"));
-        return Cli.Report.ReportBuilder.Build(Cli.Report.ReportBuilder.SelectFeatures(set, warnings), assemblies, [new("results/shop.trx", trx.Results)], [], warnings);
+        return Cli.Report.ReportBuilder.Build(Cli.Report.ReportBuilder.SelectFeatures(set), assemblies, [new("results/shop.trx", trx.Results)], [], warnings);
     }
 
     [Fact]
@@ -345,7 +345,7 @@ public sealed class ReportCommandTests : IClassFixture<ShopFixture>
         CliRun run = Report(args);
 
         Assert.Equal(2, run.Exit);
-        Assert.StartsWith("specguard: ", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith("specguard report: ", run.Error, StringComparison.Ordinal);
         Assert.Equal(string.Empty, run.Output);
     }
 

@@ -24,10 +24,32 @@ public sealed class TrxReaderTests
         Assert.True(result.Usable);
         Assert.Equal(
             [
-                new TrxResult("Shop.Tests.PaymentTests.Refunds", "Refunds", "Shop.Tests.PaymentTests.Refunds.Refunds", TestOutcome.Passed),
-                new TrxResult("Shop.Tests.OrderTests", "Reserves", "Shop.Tests.OrderTests.Reserves(quantity: 0)", TestOutcome.Failed),
+                new TrxResult("Shop.Tests.PaymentTests.Refunds", "Refunds", "Shop.Tests.PaymentTests.Refunds.Refunds", TestOutcome.Passed, "/build/Shop.Tests.dll"),
+                new TrxResult("Shop.Tests.OrderTests", "Reserves", "Shop.Tests.OrderTests.Reserves(quantity: 0)", TestOutcome.Failed, "/build/Shop.Tests.dll"),
             ],
             result.Results);
+    }
+
+    [Fact]
+    public void The_test_assembly_is_read_from_codeBase_and_else_from_storage()
+    {
+        const string Xml = """
+            <TestRun xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
+              <Results>
+                <UnitTestResult testId="a" testName="N.C.A" outcome="Passed" />
+                <UnitTestResult testId="b" testName="N.C.B" outcome="Passed" />
+                <UnitTestResult testId="c" testName="N.C.C" outcome="Passed" />
+              </Results>
+              <TestDefinitions>
+                <UnitTest id="a" storage="/repo/bin/x.tests.dll"><TestMethod codeBase="/repo/bin/X.Tests.dll" className="N.C" name="A" /></UnitTest>
+                <UnitTest id="b" storage="/repo/bin/x.tests.dll"><TestMethod className="N.C" name="B" /></UnitTest>
+              </TestDefinitions>
+            </TestRun>
+            """;
+
+        TrxReadResult result = Read(Xml);
+
+        Assert.Equal(["/repo/bin/X.Tests.dll", "/repo/bin/x.tests.dll", null], result.Results.Select(static r => r.AssemblyPath));
     }
 
     [Theory]

@@ -68,6 +68,22 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal(9, first.GetProperty("column").GetInt32());
     }
 
+    /// <summary>Regression (issue 9, class 5): validate was silent about one feature key in two files.</summary>
+    [Fact]
+    public void Two_files_with_one_feature_key_are_SPEC005_in_each_file_and_exit_one()
+    {
+        Write("specs/sales/orders.spec.yaml", Valid);
+        Write("specs/legacy/orders.spec.yaml", Valid.Replace("ORDERS-001", "ORDERS-002", StringComparison.Ordinal));
+
+        var (exit, output, _) = Run("validate");
+
+        Assert.Equal(1, exit);
+        string[] lines = output.ReplaceLineEndings("\n").Split('\n');
+        Assert.Equal("specs/legacy/orders.spec.yaml(2,10): error SPEC005: The feature key 'ORDERS' is also declared in specs/sales/orders.spec.yaml at line 2; a feature is one spec file. Give one of them another key (and its criteria IDs that prefix), or move its criteria into the other file.", lines[0]);
+        Assert.Equal("specs/sales/orders.spec.yaml(2,10): error SPEC005: The feature key 'ORDERS' is also declared in specs/legacy/orders.spec.yaml at line 2; a feature is one spec file. Give one of them another key (and its criteria IDs that prefix), or move its criteria into the other file.", lines[1]);
+        Assert.Contains("Checked 2 spec file(s): 1 feature(s), 2 criteria, 2 error(s).", output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("validate", "missing-folder")]
     [InlineData("validate", "--format", "xml")]

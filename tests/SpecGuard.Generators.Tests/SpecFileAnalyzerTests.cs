@@ -52,6 +52,10 @@ public sealed class SpecFileAnalyzerTests
         test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC003", DiagnosticSeverity.Error).WithSpan("specs/a.spec.yaml", 5, 9, 5, 19).WithArguments("The criterion ID 'ORDERS-001' is also declared in specs/b.spec.yaml at line 5; criterion IDs must be unique across all spec files. Give one of them the next free number."));
         test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC003", DiagnosticSeverity.Error).WithSpan("specs/b.spec.yaml", 5, 9, 5, 19).WithArguments("The criterion ID 'ORDERS-001' is also declared in specs/a.spec.yaml at line 5; criterion IDs must be unique across all spec files. Give one of them the next free number."));
 
+        // The two files also share the feature key (SPEC005, see DuplicateFeatureKeyTests).
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC005", DiagnosticSeverity.Error).WithSpan("specs/a.spec.yaml", 2, 10, 2, 16).WithArguments("The feature key 'ORDERS' is also declared in specs/b.spec.yaml at line 2; a feature is one spec file. Give one of them another key (and its criteria IDs that prefix), or move its criteria into the other file."));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC005", DiagnosticSeverity.Error).WithSpan("specs/b.spec.yaml", 2, 10, 2, 16).WithArguments("The feature key 'ORDERS' is also declared in specs/a.spec.yaml at line 2; a feature is one spec file. Give one of them another key (and its criteria IDs that prefix), or move its criteria into the other file."));
+
         await test.RunAsync();
     }
 

@@ -83,7 +83,12 @@ internal enum ScanFailure
 }
 
 /// <summary>The outcome of scanning one file: the assembly, or why not; plus a note when its PDB could not be read.</summary>
-internal sealed record AssemblyScanResult(ScannedAssembly? Assembly, ScanFailure Failure, string? Problem, string? PdbProblem);
+/// <param name="Assembly">The assembly, when it was read.</param>
+/// <param name="Failure">Why it was not.</param>
+/// <param name="Problem">The one-line reason.</param>
+/// <param name="PdbProblem">Why its PDB could not be read.</param>
+/// <param name="ReferenceName">For a reference assembly, its simple name (to tell whether its implementation was read).</param>
+internal sealed record AssemblyScanResult(ScannedAssembly? Assembly, ScanFailure Failure, string? Problem, string? PdbProblem, string? ReferenceName = null);
 
 /// <summary>
 /// Reads SpecGuard links from a built assembly with System.Reflection.Metadata only: the assembly is never loaded or
@@ -140,7 +145,7 @@ internal static class AssemblyScanner
             {
                 if (Classify(reader, reader.GetCustomAttribute(handle)) == AttributeKind.ReferenceAssembly)
                 {
-                    return new AssemblyScanResult(null, ScanFailure.ReferenceAssembly, "a reference assembly (metadata only, no code)", null);
+                    return new AssemblyScanResult(null, ScanFailure.ReferenceAssembly, "a reference assembly (metadata only, no code)", null, reader.GetString(definition.Name));
                 }
             }
 

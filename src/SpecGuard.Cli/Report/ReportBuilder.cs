@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using SpecGuard.Core;
 using SpecGuard.Core.Model;
@@ -22,30 +23,12 @@ internal static class ReportBuilder
 
     private static readonly ImmutableArray<string> NoIds = [];
 
-    /// <summary>The features to report on: one per key (the first by path wins; later files with the same key are skipped with a warning).</summary>
-    public static List<SpecFeature> SelectFeatures(SpecSet set, List<ReportWarning> warnings)
-    {
-        var byKey = new Dictionary<string, SpecFeature>(StringComparer.Ordinal);
-        var selected = new List<SpecFeature>();
-        foreach (SpecFeature feature in set.Features)
-        {
-            if (byKey.TryGetValue(feature.Key, out SpecFeature? first))
-            {
-                warnings.Add(ReportWarning.Create(feature.Path, string.Format(
-                    CultureInfo.InvariantCulture,
-                    "feature {0} is also declared in {1}; this file's {2} criteria are skipped (give each spec file its own feature key)",
-                    feature.Key,
-                    first.Path,
-                    feature.Criteria.Count)));
-                continue;
-            }
-
-            byKey.Add(feature.Key, feature);
-            selected.Add(feature);
-        }
-
-        return selected;
-    }
+    /// <summary>
+    /// The features to report on: one per key, from <see cref="SpecSet.FeatureGroups"/> (the answer the build's catalog
+    /// gives too). Two files with one key are SPEC005, an error printed with the other spec errors; their criteria are
+    /// merged by path order, so no criterion of either file is dropped and no link to one reads "unknown".
+    /// </summary>
+    public static List<SpecFeature> SelectFeatures(SpecSet set) => [.. set.FeatureGroups.Select(static g => g.Merged)];
 
     public static TraceReport Build(
         IReadOnlyList<SpecFeature> features,
@@ -71,20 +54,22 @@ internal static class ReportBuilder
             }
         }
 
-        // Outcomes per test (class.method), over all cases and files; tests no assembly declares are reported per file.
-        var outcomes = new Dictionary<(string Class, string Method), int[]>();
+        // Outcomes per test (assembly, class, method), over all cases and files; tests no given assembly declares are
+        // reported per file. The assembly is part of the key: two test assemblies can hold a class of the same full name,
+        // and a result must count for the test that ran, never for its namesake.
+        var outcomes = new SortedDictionary<(string Assembly, string Class, string Method), int[]>(TestKeyComparer.Instance);
         foreach (TrxInput trx in trxFiles.OrderBy(static t => t.Path, StringComparer.Ordinal))
         {
             var undeclared = new SortedSet<string>(StringComparer.Ordinal);
             foreach (TrxResult result in trx.Results)
             {
-                if (!types.ContainsKey(result.ClassName))
+                if (!types.TryGetValue(result.ClassName, out var candidates) || ResultAssembly(candidates, result.AssemblyPath) is not { } assembly)
                 {
-                    undeclared.Add(result.ClassName + "." + result.MethodName);
+                    undeclared.Add(result.ClassName + "." + result.MethodName + (result.AssemblyPath is null || candidates is null ? string.Empty : " (in " + FileName(result.AssemblyPath) + ")"));
                     continue;
                 }
 
-                var key = (result.ClassName, result.MethodName);
+                var key = (assembly.Name, result.ClassName, result.MethodName);
                 if (!outcomes.TryGetValue(key, out int[]? counts))
                 {
                     outcomes.Add(key, counts = new int[3]);
@@ -116,22 +101,22 @@ internal static class ReportBuilder
         }
 
         var evidence = new Dictionary<string, List<TestEvidence>>(StringComparer.Ordinal);
-        var testedTypes = new HashSet<string>(StringComparer.Ordinal);
-        var ranMethods = new HashSet<(string Type, string Method)>();
+        var testedTypes = new HashSet<(string Assembly, string Type)>();
+        var ranMethods = new HashSet<(string Assembly, string Type, string Method)>();
         var unknown = new List<UnknownLink>();
         var criteria = new HashSet<string>(features.SelectMany(static f => f.Criteria).Select(static c => c.Id), StringComparer.Ordinal);
 
-        foreach (var ((className, methodName), counts) in outcomes)
+        foreach (var ((assemblyName, className, methodName), counts) in outcomes)
         {
-            var (assembly, type) = types[className][0];
-            (ScannedType? declaring, ScannedMethod? method) = FindMethod(types, type, methodName);
+            var (assembly, type) = Lookup(types[className], assemblyName);
+            (ScannedAssembly? declaringAssembly, ScannedType? declaring, ScannedMethod? method) = FindMethod(types, assembly, type, methodName);
             if (declaring is not null)
             {
-                ranMethods.Add((declaring.Key, methodName));
+                ranMethods.Add((declaringAssembly!.Name, declaring.Key, methodName));
             }
 
-            IEnumerable<string> ids = (method?.Verifies ?? NoIds).Concat(TypeChainVerifies(types, type));
-            testedTypes.Add(className);
+            IEnumerable<string> ids = (method?.Verifies ?? NoIds).Concat(TypeChainVerifies(types, assembly, type));
+            testedTypes.Add((assembly.Name, className));
             TestOutcome outcome = counts[1] > 0 ? TestOutcome.Failed : counts[2] > 0 ? TestOutcome.Skipped : TestOutcome.Passed;
             var test = new TestEvidence(
                 type.DisplayName + "." + methodName,
@@ -156,19 +141,19 @@ internal static class ReportBuilder
             {
                 foreach (ScannedMethod method in type.Methods.Values)
                 {
-                    if (method.Verifies.IsEmpty || ranMethods.Contains((type.Key, method.Name)))
+                    if (method.Verifies.IsEmpty || ranMethods.Contains((assembly.Name, type.Key, method.Name)))
                     {
                         continue;
                     }
 
                     var test = new TestEvidence(method.DisplayName, "test", assembly.Name, method.Location, TestOutcome.NotRun, method.IsPendingStub, 0, 0, 0);
-                    foreach (string id in method.Verifies.Concat(TypeChainVerifies(types, type)).Distinct(StringComparer.Ordinal))
+                    foreach (string id in method.Verifies.Concat(TypeChainVerifies(types, assembly, type)).Distinct(StringComparer.Ordinal))
                     {
                         AddEvidence(evidence, criteria, unknown, id, test);
                     }
                 }
 
-                if (!type.Verifies.IsEmpty && !testedTypes.Contains(type.Key))
+                if (!type.Verifies.IsEmpty && !testedTypes.Contains((assembly.Name, type.Key)))
                 {
                     SourceLocation? location = type.Methods.Values.Select(static m => m.Location).FirstOrDefault(static l => l is not null);
                     var test = new TestEvidence(type.DisplayName, "test class", assembly.Name, location, TestOutcome.NotRun, false, 0, 0, 0);
@@ -336,25 +321,88 @@ internal static class ReportBuilder
         }
     }
 
-    /// <summary>The method by name on the type or, for inherited tests, its base types (bounded, in case of a cycle).</summary>
-    private static (ScannedType? Declaring, ScannedMethod? Method) FindMethod(Dictionary<string, List<(ScannedAssembly, ScannedType)>> types, ScannedType type, string name)
+    /// <summary>
+    /// The assembly whose test a TRX result is, among those that declare its class: the one at the path the TRX names,
+    /// else the one with that file name (TRX files are often read on another machine or after a move), else none: the
+    /// class that ran is not among the given assemblies, and its namesake's status must not change. A result that names
+    /// no assembly (its definition was lost) goes to the first declaring assembly, by name.
+    /// </summary>
+    private static ScannedAssembly? ResultAssembly(List<(ScannedAssembly Assembly, ScannedType Type)> candidates, string? assemblyPath)
     {
+        if (assemblyPath is null)
+        {
+            return candidates[0].Assembly;
+        }
+
+        foreach (var (assembly, _) in candidates)
+        {
+            if (string.Equals(assembly.Path, assemblyPath, StringComparison.Ordinal))
+            {
+                return assembly;
+            }
+        }
+
+        string stem = Stem(FileName(assemblyPath));
+        foreach (var (assembly, _) in candidates)
+        {
+            // Case-insensitive: some versions of the TRX logger lower-case the storage path.
+            if (string.Equals(Stem(Path.GetFileName(assembly.Path)), stem, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(assembly.Name, stem, StringComparison.OrdinalIgnoreCase))
+            {
+                return assembly;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The last segment of a path written on any OS ('/' or '\\').</summary>
+    private static string FileName(string path) => path[(path.LastIndexOfAny(['/', '\\']) + 1)..];
+
+    private static string Stem(string fileName) =>
+        fileName.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".exe", StringComparison.OrdinalIgnoreCase) ? fileName[..^4] : fileName;
+
+    /// <summary>The declaration of <paramref name="key"/> in <paramref name="assemblyName"/>, else the first one (a base type in a referenced assembly).</summary>
+    private static (ScannedAssembly Assembly, ScannedType Type) Lookup(List<(ScannedAssembly Assembly, ScannedType Type)> declarations, string assemblyName)
+    {
+        foreach (var declaration in declarations)
+        {
+            if (string.Equals(declaration.Assembly.Name, assemblyName, StringComparison.Ordinal))
+            {
+                return declaration;
+            }
+        }
+
+        return declarations[0];
+    }
+
+    /// <summary>The method by name on the type or, for inherited tests, its base types (bounded, in case of a cycle); base types are looked up in the same assembly first.</summary>
+    private static (ScannedAssembly? Assembly, ScannedType? Declaring, ScannedMethod? Method) FindMethod(Dictionary<string, List<(ScannedAssembly, ScannedType)>> types, ScannedAssembly assembly, ScannedType type, string name)
+    {
+        ScannedAssembly? currentAssembly = assembly;
         ScannedType? current = type;
         for (int depth = 0; current is not null && depth < 32; depth++)
         {
             if (current.Methods.TryGetValue(name, out ScannedMethod? method))
             {
-                return (current, method);
+                return (currentAssembly, current, method);
             }
 
-            current = current.BaseKey is { } baseKey && types.TryGetValue(baseKey, out var list) ? list[0].Item2 : null;
+            if (current.BaseKey is { } baseKey && types.TryGetValue(baseKey, out var list))
+            {
+                (currentAssembly, current) = Lookup(list, currentAssembly!.Name);
+            }
+            else
+            {
+                current = null;
+            }
         }
 
-        return (null, null);
+        return (null, null, null);
     }
 
-    /// <summary>The type's own [Verifies] and those of the types it is nested in.</summary>
-    private static IEnumerable<string> TypeChainVerifies(Dictionary<string, List<(ScannedAssembly, ScannedType)>> types, ScannedType type)
+    /// <summary>The type's own [Verifies] and those of the types it is nested in (in the same assembly).</summary>
+    private static IEnumerable<string> TypeChainVerifies(Dictionary<string, List<(ScannedAssembly, ScannedType)>> types, ScannedAssembly assembly, ScannedType type)
     {
         ScannedType? current = type;
         for (int depth = 0; current is not null && depth < 32; depth++)
@@ -364,7 +412,24 @@ internal static class ReportBuilder
                 yield return id;
             }
 
-            current = current.EnclosingKey is { } enclosing && types.TryGetValue(enclosing, out var list) ? list[0].Item2 : null;
+            current = current.EnclosingKey is { } enclosing && types.TryGetValue(enclosing, out var list) ? Lookup(list, assembly.Name).Type : null;
+        }
+    }
+
+    /// <summary>Orders test keys by ordinal comparison of assembly, class and method, so iteration does not depend on input order.</summary>
+    private sealed class TestKeyComparer : IComparer<(string Assembly, string Class, string Method)>
+    {
+        public static readonly TestKeyComparer Instance = new();
+
+        public int Compare((string Assembly, string Class, string Method) x, (string Assembly, string Class, string Method) y)
+        {
+            int result = string.CompareOrdinal(x.Assembly, y.Assembly);
+            if (result == 0)
+            {
+                result = string.CompareOrdinal(x.Class, y.Class);
+            }
+
+            return result == 0 ? string.CompareOrdinal(x.Method, y.Method) : result;
         }
     }
 }

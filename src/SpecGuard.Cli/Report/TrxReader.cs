@@ -23,7 +23,16 @@ internal enum TestOutcome
 }
 
 /// <summary>One test result from a TRX file: the test's class and method, its display name and outcome.</summary>
-internal sealed record TrxResult(string ClassName, string MethodName, string TestName, TestOutcome Outcome);
+/// <param name="ClassName">The test class, '.' between nesting levels.</param>
+/// <param name="MethodName">The test method, without arguments.</param>
+/// <param name="TestName">The result's testName as written.</param>
+/// <param name="Outcome">The outcome.</param>
+/// <param name="AssemblyPath">
+/// The test assembly that ran it, as the TRX records it (<c>TestMethod codeBase</c>, else <c>UnitTest storage</c>); null
+/// when the TRX does not say (a result whose definition was lost). Two test assemblies can hold a class of the same full
+/// name, so results are joined to assemblies by this as well as by name.
+/// </param>
+internal sealed record TrxResult(string ClassName, string MethodName, string TestName, TestOutcome Outcome, string? AssemblyPath = null);
 
 /// <summary>What was read from one TRX file, and the problem when it was not all readable.</summary>
 internal sealed record TrxReadResult(IReadOnlyList<TrxResult> Results, string? Problem, bool Usable);
@@ -63,7 +72,7 @@ internal static class TrxReader
         };
 
         var raw = new List<(string TestId, string TestName, string Outcome)>();
-        var definitions = new Dictionary<string, (string ClassName, string MethodName)>(StringComparer.OrdinalIgnoreCase);
+        var definitions = new Dictionary<string, (string ClassName, string MethodName, string? AssemblyPath)>(StringComparer.OrdinalIgnoreCase);
         string? problem = null;
         bool sawRoot = false;
         using (XmlReader reader = XmlReader.Create(stream, settings))
@@ -72,6 +81,7 @@ internal static class TrxReader
             {
                 int innerResultsDepth = -1;
                 string? currentTestId = null;
+                string? currentStorage = null;
                 while (reader.Read())
                 {
                     if (reader.NodeType == XmlNodeType.EndElement)
@@ -118,13 +128,16 @@ internal static class TrxReader
                             break;
                         case "UnitTest":
                             currentTestId = reader.GetAttribute("id");
+                            currentStorage = reader.GetAttribute("storage");
                             break;
                         case "TestMethod" when currentTestId is not null:
                             string? className = reader.GetAttribute("className");
                             string? methodName = reader.GetAttribute("name");
                             if (!string.IsNullOrEmpty(className) && !string.IsNullOrEmpty(methodName))
                             {
-                                definitions[currentTestId] = (className, methodName);
+                                // codeBase keeps the path's case; storage is lower-cased by some versions of the logger.
+                                string? codeBase = reader.GetAttribute("codeBase");
+                                definitions[currentTestId] = (className, methodName, string.IsNullOrWhiteSpace(codeBase) ? (string.IsNullOrWhiteSpace(currentStorage) ? null : currentStorage) : codeBase);
                             }
 
                             currentTestId = null;
@@ -159,10 +172,12 @@ internal static class TrxReader
         {
             string className;
             string methodName;
+            string? assemblyPath = null;
             if (definitions.TryGetValue(testId, out var definition))
             {
                 className = StripAssemblySuffix(definition.ClassName);
                 methodName = StripArguments(definition.MethodName);
+                assemblyPath = definition.AssemblyPath;
             }
             else if (!TrySplitTestName(testName, out className, out methodName))
             {
@@ -170,7 +185,7 @@ internal static class TrxReader
                 continue;
             }
 
-            results.Add(new TrxResult(className.Replace('+', '.'), methodName, testName, MapOutcome(outcome)));
+            results.Add(new TrxResult(className.Replace('+', '.'), methodName, testName, MapOutcome(outcome), assemblyPath));
         }
 
         if (unnamed > 0)

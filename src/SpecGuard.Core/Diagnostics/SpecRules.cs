@@ -29,6 +29,9 @@ namespace SpecGuard.Core.Diagnostics
         /// <summary>Criterion ID does not start with its feature key.</summary>
         public const string IdNotInFeature = "SPEC004";
 
+        /// <summary>Feature key declared in more than one spec file.</summary>
+        public const string DuplicateFeatureKey = "SPEC005";
+
         /// <summary>Public API member traces to no criterion.</summary>
         public const string UntracedPublicApi = "SPEC100";
 
@@ -67,8 +70,11 @@ namespace SpecGuard.Core.Diagnostics
     /// </summary>
     public static class SpecRules
     {
-        /// <summary>Where the rule pages live; a rule's help link is this plus <c>SPECnnn.md</c>.</summary>
-        public const string HelpLinkBase = "https://github.com/specguard/specguard/blob/main/docs/rules/";
+        /// <summary>
+        /// Where the rule pages live; a rule's help link is this plus <c>SPECnnn.md</c>. Built from the package's
+        /// project URL (<c>PackageProjectUrl</c> in Directory.Build.props), the one place that names the repository.
+        /// </summary>
+        public const string HelpLinkBase = ProjectLinks.DocsBase + "rules/";
 
         /// <summary>The category of rules about spec files.</summary>
         public const string SpecFilesCategory = "SpecGuard.SpecFiles";
@@ -104,6 +110,14 @@ namespace SpecGuard.Core.Diagnostics
             SpecSeverity.Error,
             SpecFilesCategory,
             "A criterion ID is its feature's key, a dash and a number (feature ORDERS: ORDERS-001), so that an ID says which spec file it lives in.");
+
+        /// <summary>SPEC005: two spec files declare the same feature key.</summary>
+        public static readonly SpecRule DuplicateFeatureKey = new SpecRule(
+            SpecRuleIds.DuplicateFeatureKey,
+            "Feature key declared in more than one spec file",
+            SpecSeverity.Error,
+            SpecFilesCategory,
+            "A feature is one spec file: its key names the file that holds its criteria, and the generated catalog class, the report and validate treat it as one unit. Each file that declares a key another file also declares is reported and names another one.");
 
         /// <summary>The category of rules about production code.</summary>
         public const string CodeCategory = "SpecGuard.Traceability";
@@ -197,7 +211,7 @@ namespace SpecGuard.Core.Diagnostics
         /// <summary>Every rule declared here, in ID order.</summary>
         public static IReadOnlyList<SpecRule> All { get; } = new[]
         {
-            MalformedYaml, SchemaViolation, DuplicateCriterionId, IdNotInFeature,
+            MalformedYaml, SchemaViolation, DuplicateCriterionId, IdNotInFeature, DuplicateFeatureKey,
             UntracedPublicApi, UntracedHandler, UnknownCriterion, DeprecatedCriterion, ExemptWithoutReason, UnimplementedCriterion,
             PendingCriterion, InternalError, InvalidOption, NoSpecFiles,
         };

@@ -16,7 +16,7 @@ using SpecGuard.Generators.Infrastructure;
 namespace SpecGuard.Generators.Analyzers
 {
     /// <summary>
-    /// Reports problems in spec files (SPEC001–SPEC004) through an additional-file action, so editors show them
+    /// Reports problems in spec files (SPEC001–SPEC005) through an additional-file action, so editors show them
     /// while the YAML is typed, and SPEC200 (pending criterion) plus SPEC901 (invalid option) at compilation end.
     /// Reads the spec set once per compilation through the parse cache it shares with the generator; no file IO.
     /// </summary>
@@ -29,6 +29,7 @@ namespace SpecGuard.Generators.Analyzers
             SpecDescriptors.SchemaViolation,
             SpecDescriptors.DuplicateCriterionId,
             SpecDescriptors.IdNotInFeature,
+            SpecDescriptors.DuplicateFeatureKey,
             SpecDescriptors.PendingCriterion,
             SpecDescriptors.InternalError,
             SpecDescriptors.InvalidOption,

@@ -20,6 +20,8 @@ namespace SpecGuard.Generators.Infrastructure
 
         public static readonly DiagnosticDescriptor IdNotInFeature = Create(SpecRuleIds.IdNotInFeature, SpecRules.SpecFilesCategory, DiagnosticSeverity.Error);
 
+        public static readonly DiagnosticDescriptor DuplicateFeatureKey = Create(SpecRuleIds.DuplicateFeatureKey, SpecRules.SpecFilesCategory, DiagnosticSeverity.Error);
+
         public static readonly DiagnosticDescriptor UntracedPublicApi = Create(SpecRuleIds.UntracedPublicApi, SpecRules.CodeCategory, DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor UntracedHandler = Create(SpecRuleIds.UntracedHandler, SpecRules.CodeCategory, DiagnosticSeverity.Warning);
@@ -42,7 +44,7 @@ namespace SpecGuard.Generators.Infrastructure
 
         public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
         {
-            MalformedYaml, SchemaViolation, DuplicateCriterionId, IdNotInFeature,
+            MalformedYaml, SchemaViolation, DuplicateCriterionId, IdNotInFeature, DuplicateFeatureKey,
             UntracedPublicApi, UntracedHandler, UnknownCriterion, DeprecatedCriterion, ExemptWithoutReason, UnimplementedCriterion,
             PendingCriterion, InternalError, InvalidOption, NoSpecFiles,
         };
