@@ -8,7 +8,7 @@ using Xunit;
 namespace SpecGuard.EndToEnd.Tests;
 
 /// <summary>
-/// The sample app (samples/Shop: a web API and its tests sharing one specs/ folder, no SpecGuard configuration) built,
+/// The sample app (samples/Shop: a web API and its tests sharing one specs/ folder, configured only by a .globalconfig of severities and a NuGet.config naming the local package folder) built,
 /// tested and reported on against the packed package: the multi-project zero-config promise and the report's figures.
 /// </summary>
 public sealed class SampleEndToEndTests
