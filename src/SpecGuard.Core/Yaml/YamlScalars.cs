@@ -212,21 +212,7 @@ namespace SpecGuard.Core.Yaml
             new ScalarValue(ExampleValueKind.Float, ((double)integer.Long).ToString("R", CultureInfo.InvariantCulture), 0, integer.Long, null);
 
         /// <summary>The value as it may be quoted in a message: one line, at most 60 characters.</summary>
-        private static string Shorten(string value)
-        {
-            var builder = new System.Text.StringBuilder(Math.Min(value.Length, 61));
-            foreach (char c in value)
-            {
-                if (builder.Length == 60)
-                {
-                    builder.Append('…');
-                    break;
-                }
-
-                builder.Append(char.IsControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c);
-            }
-
-            return builder.ToString();
-        }
+        private static string Shorten(string value) =>
+            SpecGuard.Core.Schema.MessageText.OneLine(value.Length > 60 ? value.Substring(0, 60) + "…" : value);
     }
 }
