@@ -89,6 +89,56 @@ public sealed class SeamEndToEndTests
         Assert.Equal("NotExecuted", outcomes["ORDERS_002_Quantities_are_validated"]);
     }
 
+    [Theory]
+    [InlineData("nunit")]
+    [InlineData("mstest")]
+    [InlineData("xunit.v3")]
+    public void A_test_project_of_every_framework_at_CSharp_7_3_builds_strictly_and_runs_the_stubs(string framework)
+    {
+        using var repo = new ConsumerRepository();
+        repo.Write("specs/orders.spec.yaml", Spec);
+        (string packages, string extra) = framework switch
+        {
+            "nunit" => ("""
+                <PackageReference Include="NUnit" Version="4.4.0" />
+                <PackageReference Include="NUnit3TestAdapter" Version="5.2.0" />
+                """, ""),
+            "mstest" => ("""
+                <PackageReference Include="MSTest.TestFramework" Version="3.11.1" />
+                <PackageReference Include="MSTest.TestAdapter" Version="3.11.1" />
+                """, ""),
+            _ => ("""
+                <PackageReference Include="xunit.v3" Version="3.2.2" />
+                <PackageReference Include="xunit.runner.visualstudio" Version="3.1.4" />
+                """, "<OutputType>Exe</OutputType>"),
+        };
+        repo.Write("tests/Shop.Tests/Shop.Tests.csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <LangVersion>7.3</LangVersion>
+                {Strict}
+                <IsPackable>false</IsPackable>
+                <NoWarn>$(NoWarn);CA1707;CA1515;CS1591</NoWarn>
+                {extra}
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="SpecGuard" Version="{PackedPackage.Version}" PrivateAssets="all" />
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="17.14.1" />
+                {packages}
+              </ItemGroup>
+            </Project>
+            """);
+        repo.Write("tests/Shop.Tests/Placeholder.cs", "namespace Shop.Tests\n{\n    internal static class Placeholder\n    {\n    }\n}\n");
+
+        var (result, outcomes) = repo.Test("tests/Shop.Tests");
+
+        result.ShouldSucceed();
+        Assert.Equal("NotExecuted", outcomes["ORDERS_001_A_customer_can_place_an_order_done"]);
+        Assert.True(outcomes.TryGetValue("ORDERS_002_Quantities_are_validated", out string? parameterised), string.Join(", ", outcomes));
+        Assert.Equal("NotExecuted", parameterised);
+    }
+
     [Fact]
     public void A_tagged_value_that_injects_code_is_SPEC002_on_its_line_and_generates_no_method()
     {
