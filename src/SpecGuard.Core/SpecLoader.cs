@@ -32,8 +32,12 @@ namespace SpecGuard.Core
     /// </summary>
     public static class SpecLoader
     {
-        private static readonly Regex FeaturePattern = new Regex("^[A-Z][A-Z0-9]*(-[A-Z][A-Z0-9]*)*$", RegexOptions.CultureInvariant);
-        private static readonly Regex IdPattern = new Regex("^[A-Z][A-Z0-9]*(-[A-Z][A-Z0-9]*)*-[0-9]{3,}$", RegexOptions.CultureInvariant);
+        // \A and \z, not ^ and $: in .NET a $ also matches before a final line break, so "GF-001\n" would pass.
+        private static readonly Regex FeaturePattern = new Regex(@"\A[A-Z][A-Z0-9]*(-[A-Z][A-Z0-9]*)*\z", RegexOptions.CultureInvariant);
+        private static readonly Regex IdPattern = new Regex(@"\A[A-Z][A-Z0-9]*(-[A-Z][A-Z0-9]*)*-[0-9]{3,}\z", RegexOptions.CultureInvariant);
+
+        // Example column names become C# parameter names: an identifier of ASCII letters, digits and underscores.
+        private static readonly Regex ColumnPattern = new Regex(@"\A[A-Za-z_][A-Za-z0-9_]*\z", RegexOptions.CultureInvariant);
 
         /// <summary>Loads spec text. Equal inputs give equal results (value equality), so callers can cache on them.</summary>
         /// <param name="path">The file's path, used in diagnostics and the model.</param>
@@ -139,6 +143,7 @@ namespace SpecGuard.Core
                         continue;
                     }
 
+                    EquatableArray<ExampleRow> examples = Examples(criterion["examples"], json, out bool examplesValid);
                     var model = new Criterion(
                         id,
                         Text(criterion["title"]) ?? string.Empty,
@@ -149,8 +154,11 @@ namespace SpecGuard.Core
                         ParseStatus(criterion["status"]) ?? featureStatus,
                         Text(criterion["replacedBy"]),
                         Sentences(criterion["tags"]),
-                        Examples(criterion["examples"], json),
-                        idSpan);
+                        examples,
+                        idSpan)
+                    {
+                        HasInvalidExamples = !examplesValid,
+                    };
                     seen.Add(id, model);
                     criteria.Add(model);
                 }
@@ -194,27 +202,53 @@ namespace SpecGuard.Core
             _ => EquatableArray<string>.Empty,
         };
 
-        private static EquatableArray<ExampleRow> Examples(JToken? token, YamlToJson json)
+        /// <summary>
+        /// The example rows, each cell typed and in canonical form (<see cref="YamlScalars"/>). When any part is invalid
+        /// (not a list of mappings, a column name that is not an identifier, a value that is not one scalar or cannot
+        /// be its type) <paramref name="valid"/> is false and no rows are returned: generated code is made only from
+        /// valid parts. The schema or <see cref="YamlToJson"/> has already reported SPEC002 on the part.
+        /// </summary>
+        private static EquatableArray<ExampleRow> Examples(JToken? token, YamlToJson json, out bool valid)
         {
-            if (token is not JArray rows)
+            valid = true;
+            if (token is null)
             {
                 return EquatableArray<ExampleRow>.Empty;
             }
 
-            var result = new List<ExampleRow>();
-            foreach (JObject row in rows.OfType<JObject>())
+            if (token is not JArray rows || rows.Count == 0)
             {
+                valid = false;
+                return EquatableArray<ExampleRow>.Empty;
+            }
+
+            var result = new List<ExampleRow>();
+            foreach (JToken item in rows)
+            {
+                if (item is not JObject row || !row.HasValues)
+                {
+                    valid = false;
+                    return EquatableArray<ExampleRow>.Empty;
+                }
+
                 var cells = new List<ExampleCell>();
                 foreach (JProperty cell in row.Properties())
                 {
                     YamlNode? origin = json.OriginOf(cell.Value);
-                    if (origin is not { Kind: YamlNodeKind.Scalar })
+                    if (!ColumnPattern.IsMatch(cell.Name) || origin is not { Kind: YamlNodeKind.Scalar })
                     {
-                        continue;
+                        valid = false;
+                        return EquatableArray<ExampleRow>.Empty;
                     }
 
-                    ExampleValueKind kind = YamlToJson.ResolveKind(origin);
-                    cells.Add(new ExampleCell(cell.Name, kind == ExampleValueKind.Null ? null : origin.Value, kind));
+                    ScalarValue value = YamlScalars.Resolve(origin);
+                    if (value.Error is not null)
+                    {
+                        valid = false;
+                        return EquatableArray<ExampleRow>.Empty;
+                    }
+
+                    cells.Add(new ExampleCell(cell.Name, value.Canonical, value.Kind));
                 }
 
                 result.Add(new ExampleRow(cells.ToEquatableArray(), SpanOf(json, row)));

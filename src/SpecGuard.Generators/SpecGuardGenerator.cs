@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SpecGuard.Core;
 using SpecGuard.Core.Model;
@@ -38,6 +39,9 @@ namespace SpecGuard.Generators
 
             /// <summary>SpecGuard's MSBuild options.</summary>
             public const string Options = nameof(Options);
+
+            /// <summary>Whether the project's C# version has nullable annotations (C# 8 on).</summary>
+            public const string Language = nameof(Language);
         }
 
         /// <inheritdoc/>
@@ -68,27 +72,32 @@ namespace SpecGuard.Generators
                 .WithTrackingName(Steps.VerifiedIds)
                 .Collect();
 
-            IncrementalValueProvider<(ImmutableArray<CatalogFeature?> Features, SpecGuardOptions Options)> catalogInput = features.Collect().Combine(options);
-            context.RegisterSourceOutput(catalogInput, static (production, input) => Guard(production, () => EmitCatalog(production, input.Features, input.Options)));
+            // Generated code compiles from C# 7.3 up: '#nullable enable' and 'string?' only where the language has them.
+            IncrementalValueProvider<bool> nullableAnnotations = context.ParseOptionsProvider
+                .Select(static (parseOptions, _) => parseOptions is CSharpParseOptions csharp && csharp.LanguageVersion >= LanguageVersion.CSharp8)
+                .WithTrackingName(Steps.Language);
 
-            context.RegisterSourceOutput(project, static (production, info) => Guard(production, () =>
-                production.AddSource("SpecGuard.VerifiesAttribute.Framework.g.cs", AttributeSource.VerifiesCompletion(info))));
+            var catalogInput = features.Collect().Combine(options.Combine(nullableAnnotations));
+            context.RegisterSourceOutput(catalogInput, static (production, input) => Guard(production, () => EmitCatalog(production, input.Left, input.Right.Left, input.Right.Right)));
 
-            var stubInput = features.Collect().Combine(verified).Combine(project.Combine(options));
+            context.RegisterSourceOutput(project.Combine(nullableAnnotations), static (production, input) => Guard(production, () =>
+                production.AddSource("SpecGuard.VerifiesAttribute.Framework.g.cs", AttributeSource.VerifiesCompletion(input.Left, input.Right))));
+
+            var stubInput = features.Collect().Combine(verified).Combine(project.Combine(options).Combine(nullableAnnotations));
             context.RegisterSourceOutput(stubInput, static (production, input) => Guard(production, () =>
-                EmitStubs(production, input.Left.Left, input.Left.Right, input.Right.Left, input.Right.Right)));
+                EmitStubs(production, input.Left.Left, input.Left.Right, input.Right.Left.Left, input.Right.Left.Right, input.Right.Right)));
         }
 
-        private static void EmitCatalog(SourceProductionContext production, ImmutableArray<CatalogFeature?> features, SpecGuardOptions options)
+        private static void EmitCatalog(SourceProductionContext production, ImmutableArray<CatalogFeature?> features, SpecGuardOptions options, bool nullableAnnotations)
         {
             foreach (CatalogEmitter.MergedFeature feature in CatalogEmitter.Merge(features.OfType<CatalogFeature>()))
             {
                 production.CancellationToken.ThrowIfCancellationRequested();
-                production.AddSource("SpecGuard.Specs." + feature.Key + ".g.cs", CatalogEmitter.Emit(options.CatalogNamespace, feature));
+                production.AddSource("SpecGuard.Specs." + feature.Key + ".g.cs", CatalogEmitter.Emit(options.CatalogNamespace, feature, nullableAnnotations));
             }
         }
 
-        private static void EmitStubs(SourceProductionContext production, ImmutableArray<CatalogFeature?> features, ImmutableArray<EquatableArray<string>> verifiedSites, ProjectInfo project, SpecGuardOptions options)
+        private static void EmitStubs(SourceProductionContext production, ImmutableArray<CatalogFeature?> features, ImmutableArray<EquatableArray<string>> verifiedSites, ProjectInfo project, SpecGuardOptions options, bool nullableAnnotations)
         {
             if (project.Framework == TestFramework.None || options.PendingTests == PendingTestsMode.Off)
             {
@@ -98,7 +107,7 @@ namespace SpecGuard.Generators
             var verified = new HashSet<string>(verifiedSites.SelectMany(static ids => ids), StringComparer.Ordinal);
             foreach (CatalogEmitter.MergedFeature feature in CatalogEmitter.Merge(features.OfType<CatalogFeature>()))
             {
-                string? source = StubEmitter.Emit(feature, verified, project.Framework, options.PendingTests);
+                string? source = StubEmitter.Emit(feature, verified, project.Framework, options.PendingTests, nullableAnnotations);
                 if (source is not null)
                 {
                     production.AddSource("SpecGuard.PendingTests." + feature.Key + ".g.cs", source);

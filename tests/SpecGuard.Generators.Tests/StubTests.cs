@@ -44,7 +44,8 @@ public sealed class StubTests
         Assert.Contains("[global::Xunit.Theory(Skip = ", stubs, StringComparison.Ordinal);
         Assert.Contains("[global::Xunit.InlineData(1, \"Pending\", 2.5d, false)]", stubs, StringComparison.Ordinal);
         Assert.Contains("[global::Xunit.InlineData(0, null, 3d, true)]", stubs, StringComparison.Ordinal);
-        Assert.Contains("_ = (quantity, status, price, gift);", stubs, StringComparison.Ordinal);
+        Assert.Contains("global::System.GC.KeepAlive(quantity);", stubs, StringComparison.Ordinal);
+        Assert.Contains("global::System.GC.KeepAlive(gift);", stubs, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -89,7 +89,15 @@ namespace SpecGuard.Core.Model
         string? ReplacedBy,
         EquatableArray<string> Tags,
         EquatableArray<ExampleRow> Examples,
-        SourceSpan IdSpan);
+        SourceSpan IdSpan)
+    {
+        /// <summary>
+        /// True when the criterion's examples have an invalid part (a column name that is not an identifier, a value
+        /// that cannot be its type, a row that is not a mapping); SPEC002 says where. <see cref="Examples"/> is then
+        /// empty and no pending test is generated for the criterion, so nothing is generated from invalid spec text.
+        /// </summary>
+        public bool HasInvalidExamples { get; init; }
+    }
 
     /// <summary>One example row of a criterion.</summary>
     /// <param name="Cells">The cells, in the order written.</param>
@@ -97,8 +105,13 @@ namespace SpecGuard.Core.Model
     public sealed record ExampleRow(EquatableArray<ExampleCell> Cells, SourceSpan Span);
 
     /// <summary>One cell of an example row.</summary>
-    /// <param name="Name">The column name (an identifier).</param>
-    /// <param name="Value">The value as written; null for a YAML null.</param>
+    /// <param name="Name">The column name: an identifier of ASCII letters, digits and underscores, not starting with a digit.</param>
+    /// <param name="Value">
+    /// The value, validated and in canonical form: for <see cref="ExampleValueKind.Integer"/> the invariant decimal digits
+    /// of a 64-bit integer (<c>0x1F</c> → <c>31</c>), for <see cref="ExampleValueKind.Float"/> the round-trip ("R") text of
+    /// a finite double or <c>Infinity</c>, <c>-Infinity</c>, <c>NaN</c>, for <see cref="ExampleValueKind.Boolean"/>
+    /// <c>true</c> or <c>false</c>, for a string the text; null for a YAML null.
+    /// </param>
     /// <param name="Kind">The value's YAML type.</param>
     public sealed record ExampleCell(string Name, string? Value, ExampleValueKind Kind);
 }

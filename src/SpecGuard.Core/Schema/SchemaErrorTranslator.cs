@@ -228,7 +228,7 @@ namespace SpecGuard.Core.Schema
         {
             node ??= token?.Parent is { } parent ? _json.OriginOf(parent) : null;
             node ??= _root;
-            _diagnostics.Add(SpecRules.SchemaViolation, _path, node.Span, message);
+            _diagnostics.Add(SpecRules.SchemaViolation, _path, node.Span, MessageText.OneLine(message));
         }
 
         /// <summary>"the key 'priority' of criterion ORDERS-001", "an item of 'tags' of the feature", "the document".</summary>

@@ -1,26 +1,20 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
 using SpecGuard.Core.Diagnostics;
 using SpecGuard.Core.Model;
-using YamlDotNet.Core;
 
 namespace SpecGuard.Core.Yaml
 {
     /// <summary>
     /// Turns a guarded <see cref="YamlNode"/> tree into a JSON token tree for schema validation, remembering which
     /// YAML node each token came from so that schema errors land on the YAML node's span. Scalars follow the
-    /// YAML 1.2 core schema: plain <c>1</c> is an integer, <c>true</c> a boolean, <c>~</c>/<c>null</c>/empty a
-    /// null; quoted, block and <c>!!str</c>-tagged scalars are strings. Recursion is bounded by
+    /// YAML 1.2 core schema as <see cref="YamlScalars"/> decides it; a scalar that cannot be the type its tag says
+    /// (<c>!!int abc</c>, <c>1e400</c>, an unknown tag) is SPEC002 on the scalar and stays text. Recursion is bounded by
     /// <see cref="SpecLoaderLimits.MaxDepth"/>, size by <see cref="SpecLoaderLimits.MaxAliasExpansion"/>.
     /// </summary>
     internal sealed class YamlToJson
     {
-        private static readonly Regex IntegerPattern = new Regex("^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$", RegexOptions.CultureInvariant);
-        private static readonly Regex FloatPattern = new Regex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$", RegexOptions.CultureInvariant);
-
         private readonly Dictionary<JToken, YamlNode> _origins = new Dictionary<JToken, YamlNode>(ReferenceComparer.Instance);
         private readonly string _path;
         private readonly DiagnosticBag _diagnostics;
@@ -29,58 +23,6 @@ namespace SpecGuard.Core.Yaml
         {
             _path = path;
             _diagnostics = diagnostics;
-        }
-
-        public static ExampleValueKind ResolveKind(YamlNode scalar)
-        {
-            if (scalar.Tag is not null)
-            {
-                return scalar.Tag switch
-                {
-                    "tag:yaml.org,2002:int" => ExampleValueKind.Integer,
-                    "tag:yaml.org,2002:float" => ExampleValueKind.Float,
-                    "tag:yaml.org,2002:bool" => ExampleValueKind.Boolean,
-                    "tag:yaml.org,2002:null" => ExampleValueKind.Null,
-                    _ => ExampleValueKind.String,
-                };
-            }
-
-            if (scalar.Style != ScalarStyle.Plain)
-            {
-                return ExampleValueKind.String;
-            }
-
-            string value = scalar.Value;
-            switch (value)
-            {
-                case "":
-                case "~":
-                case "null":
-                case "Null":
-                case "NULL":
-                    return ExampleValueKind.Null;
-                case "true":
-                case "True":
-                case "TRUE":
-                case "false":
-                case "False":
-                case "FALSE":
-                    return ExampleValueKind.Boolean;
-            }
-
-            // Fast path: numbers start with a digit, a sign or a dot; most scalars in a spec are prose.
-            char first = value[0];
-            if (!(first is (>= '0' and <= '9') or '-' or '+' or '.'))
-            {
-                return ExampleValueKind.String;
-            }
-
-            if (IntegerPattern.IsMatch(value))
-            {
-                return ExampleValueKind.Integer;
-            }
-
-            return FloatPattern.IsMatch(value) ? ExampleValueKind.Float : ExampleValueKind.String;
         }
 
         /// <summary>The YAML node a token was made from (for a property: its key).</summary>
@@ -132,38 +74,28 @@ namespace SpecGuard.Core.Yaml
             return token;
         }
 
-        private static JValue ConvertScalar(YamlNode scalar)
+        private JValue ConvertScalar(YamlNode scalar)
         {
-            string value = scalar.Value;
-            switch (ResolveKind(scalar))
+            ScalarValue value = YamlScalars.Resolve(scalar);
+            if (value.Error is not null)
+            {
+                // Reported once per node (an aliased node is converted once per use; the bag drops exact repeats).
+                _diagnostics.Add(SpecRules.SchemaViolation, _path, scalar.Span, value.Error);
+                return new JValue(scalar.Value);
+            }
+
+            switch (value.Kind)
             {
                 case ExampleValueKind.Null:
                     return JValue.CreateNull();
                 case ExampleValueKind.Boolean:
-                    return new JValue(value.Length == 4);
+                    return new JValue(value.Canonical == "true");
                 case ExampleValueKind.Integer:
-                    if (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long integer))
-                    {
-                        return new JValue(integer);
-                    }
-
-                    if (value.StartsWith("0x", System.StringComparison.Ordinal) &&
-                        long.TryParse(value.Substring(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out long hex))
-                    {
-                        return new JValue(hex);
-                    }
-
-                    // Octal or too large for 64 bits: still a number for the schema's purposes.
-                    return new JValue(double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double big) ? big : 0d);
+                    return new JValue(value.Long);
                 case ExampleValueKind.Float:
-                    if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double number))
-                    {
-                        return new JValue(number);
-                    }
-
-                    return new JValue(value.IndexOf("nan", System.StringComparison.OrdinalIgnoreCase) >= 0 ? double.NaN : value.StartsWith("-", System.StringComparison.Ordinal) ? double.NegativeInfinity : double.PositiveInfinity);
+                    return new JValue(value.Double);
                 default:
-                    return new JValue(value);
+                    return new JValue(scalar.Value);
             }
         }
 

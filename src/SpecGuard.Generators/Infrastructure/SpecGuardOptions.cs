@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SpecGuard.Core.Model;
 
@@ -31,7 +32,8 @@ namespace SpecGuard.Generators.Infrastructure
         public const string CatalogNamespaceProperty = "SpecGuardCatalogNamespace";
         public const string DefaultCatalogNamespace = "SpecGuard.Specs";
 
-        private static readonly Regex NamespacePattern = new Regex(@"^@?[A-Za-z_][A-Za-z0-9_]*(\.@?[A-Za-z_][A-Za-z0-9_]*)*$", RegexOptions.CultureInvariant);
+        // \A and \z, not ^ and $ (a $ also matches before a final line break). Keywords are checked per segment below.
+        private static readonly Regex SegmentPattern = new Regex(@"\A@?[A-Za-z_][A-Za-z0-9_]*\z", RegexOptions.CultureInvariant);
 
         public static SpecGuardOptions Default { get; } = new SpecGuardOptions(PendingTestsMode.Skip, DefaultCatalogNamespace, EquatableArray<string>.Empty);
 
@@ -63,17 +65,27 @@ namespace SpecGuard.Generators.Infrastructure
             if (options.TryGetValue("build_property." + CatalogNamespaceProperty, out string? namespaceText) && !string.IsNullOrWhiteSpace(namespaceText))
             {
                 string trimmed = namespaceText.Trim();
-                if (NamespacePattern.IsMatch(trimmed) && !trimmed.Split('.').Any(static part => part.Length == 0))
+                if (IsNamespace(trimmed))
                 {
                     catalogNamespace = trimmed;
                 }
                 else
                 {
-                    problems.Add($"The MSBuild property {CatalogNamespaceProperty} is '{trimmed}', which is not a C# namespace (e.g. MyCompany.Specs). Using {DefaultCatalogNamespace}.");
+                    problems.Add($"The MSBuild property {CatalogNamespaceProperty} is '{trimmed}', which is not a C# namespace: dot-separated identifiers, none a C# keyword such as class or int (e.g. MyCompany.Specs). Using {DefaultCatalogNamespace}.");
                 }
             }
 
             return new SpecGuardOptions(pending, catalogNamespace, problems.ToEquatableArray());
         }
+
+        /// <summary>
+        /// A namespace the catalog can be declared in: dot-separated identifiers of ASCII letters, digits and
+        /// underscores, none a C# keyword unless written verbatim (<c>My.class.Specs</c> is rejected, <c>My.@class.Specs</c>
+        /// accepted), and not <c>global</c>, which names the global namespace alias.
+        /// </summary>
+        internal static bool IsNamespace(string text) =>
+            text.Split('.').All(static segment =>
+                SegmentPattern.IsMatch(segment) &&
+                (segment[0] == '@' || (SyntaxFacts.GetKeywordKind(segment) == SyntaxKind.None && segment != "global")));
     }
 }

@@ -3,7 +3,10 @@ using SpecGuard.Core.Model;
 
 namespace SpecGuard.Generators.Model
 {
-    /// <summary>A criterion as the catalog and the stubs need it: no source spans, so moving lines regenerates nothing.</summary>
+    /// <summary>
+    /// A criterion as the catalog and the stubs need it: no source spans, so moving lines regenerates nothing.
+    /// <see cref="HasInvalidExamples"/>: the spec's examples for it are invalid (SPEC002), so it gets no pending test.
+    /// </summary>
     internal sealed record CatalogCriterion(
         string Id,
         string Title,
@@ -13,7 +16,8 @@ namespace SpecGuard.Generators.Model
         SpecStatus Status,
         CriterionPriority Priority,
         string? ReplacedBy,
-        EquatableArray<EquatableArray<ExampleCell>> Examples);
+        EquatableArray<EquatableArray<ExampleCell>> Examples,
+        bool HasInvalidExamples);
 
     /// <summary>One spec file's feature as the generator needs it.</summary>
     internal sealed record CatalogFeature(string Key, string Title, string FileName, EquatableArray<CatalogCriterion> Criteria)
@@ -36,7 +40,7 @@ namespace SpecGuard.Generators.Model
                     rows[r] = c.Examples[r].Cells;
                 }
 
-                criteria[i] = new CatalogCriterion(c.Id, c.Title, c.Given, c.When, c.Then, c.Status, c.Priority, c.ReplacedBy, rows.ToEquatableArray());
+                criteria[i] = new CatalogCriterion(c.Id, c.Title, c.Given, c.When, c.Then, c.Status, c.Priority, c.ReplacedBy, rows.ToEquatableArray(), c.HasInvalidExamples);
             }
 
             return new CatalogFeature(feature.Key, feature.Title, System.IO.Path.GetFileName(feature.Path), criteria.ToEquatableArray());
