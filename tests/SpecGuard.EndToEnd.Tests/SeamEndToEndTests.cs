@@ -56,7 +56,7 @@ public sealed class SeamEndToEndTests
             namespace Shop
             {
                 /// <summary>Places orders.</summary>
-                [SpecGuard.Implements(SpecGuard.Specs.Orders.ORDERS_001, SpecGuard.Specs.Orders.ORDERS_002)]
+                [SpecGuard.Implements(SpecGuard.Specs.OrdersCriteria.ORDERS_001, SpecGuard.Specs.OrdersCriteria.ORDERS_002)]
                 public sealed class Orders
                 {
                 }

@@ -130,7 +130,8 @@ public sealed class GeneratedCodePropertyTests
 
         foreach (SpecFeature feature in features.OfType<SpecFeature>())
         {
-            string className = Names.FeatureClass(feature.Key);
+            string className = Names.CatalogClass(feature.Key);
+            string stubClassName = Names.FeatureClass(feature.Key) + "PendingTests";
             List<Criterion> criteria = feature.Criteria.ToList();
             List<Criterion> pending = criteria.Where(c => c.Status == SpecStatus.Approved && !c.HasInvalidExamples).ToList();
             expectedTypes.Add(className);
@@ -145,8 +146,8 @@ public sealed class GeneratedCodePropertyTests
                 continue;
             }
 
-            expectedTypes.Add(className + "PendingTests");
-            ClassDeclarationSyntax stubs = Class(sources, className + "PendingTests");
+            expectedTypes.Add(stubClassName);
+            ClassDeclarationSyntax stubs = Class(sources, stubClassName);
             Assert.All(stubs.Members, m => Assert.IsType<MethodDeclarationSyntax>(m));
             Assert.Equal(pending.Select(c => Names.TestMethod(c.Id, c.Title)), stubs.Members.OfType<MethodDeclarationSyntax>().Select(m => m.Identifier.ValueText));
             foreach (MethodDeclarationSyntax method in stubs.Members.OfType<MethodDeclarationSyntax>())

@@ -77,10 +77,11 @@ public sealed class LinkShapeTests
         Assert.Contains(result.Diagnostics, d => d.Id == "SPEC100" && d.GetMessage().Contains("OrderService", StringComparison.Ordinal));
     }
 
-    private static async Task<(ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<Diagnostic> Errors, string Stubs)> Analyze(Framework framework, string source)
+    /// <summary>Runs the generator, then both analyzers over its output, as a consumer's build does.</summary>
+    internal static async Task<(ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<Diagnostic> Errors, string Stubs)> Analyze(Framework framework, string source, string specText = Spec)
     {
         Compilation compilation = await Harness.Compilation(framework, source);
-        AdditionalText spec = Harness.Spec("specs/orders.spec.yaml", Spec);
+        AdditionalText spec = Harness.Spec("specs/orders.spec.yaml", specText);
         var (run, output, _) = Harness.Run(Harness.Driver([spec]), compilation);
         string stubs = string.Concat(run.Results.Single().GeneratedSources.Where(s => s.HintName.StartsWith("SpecGuard.PendingTests.", StringComparison.Ordinal)).Select(s => s.SourceText.ToString()));
         ImmutableArray<Diagnostic> errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();

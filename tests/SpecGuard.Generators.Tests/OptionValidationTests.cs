@@ -52,4 +52,38 @@ public sealed class OptionValidationTests
 
         await test.RunAsync();
     }
+
+    [Theory]
+    [InlineData("perhaps")]
+    [InlineData("yes")]
+    public async Task An_auto_include_value_that_is_not_true_or_false_is_SPEC901_and_true_is_used(string value)
+    {
+        var test = new CSharpAnalyzerTest<SpecFileAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = Harness.ReferenceAssembliesFor(Framework.None),
+            TestState = { Sources = { AnalyzerTestSources.Attributes } },
+        };
+        test.TestState.AdditionalFiles.Add(("specs/orders.spec.yaml", Valid));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.SpecGuardAutoInclude = " + value + "\n"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC901", DiagnosticSeverity.Error)
+            .WithArguments("The MSBuild property SpecGuardAutoInclude is '" + value + "'; it takes true (the default) or false. Using true: spec files under the specs root are added."));
+
+        await test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("true")]
+    [InlineData("False")]
+    public async Task True_and_false_are_accepted_for_auto_include(string value)
+    {
+        var test = new CSharpAnalyzerTest<SpecFileAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = Harness.ReferenceAssembliesFor(Framework.None),
+            TestState = { Sources = { AnalyzerTestSources.Attributes } },
+        };
+        test.TestState.AdditionalFiles.Add(("specs/orders.spec.yaml", Valid));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.SpecGuardAutoInclude = " + value + "\n"));
+
+        await test.RunAsync();
+    }
 }

@@ -114,7 +114,7 @@ public sealed class SeamTests
         Assert.Empty(diagnostics);
         Assert.Empty(run.Diagnostics);
         Assert.Equal(framework == Framework.None ? 0 : 1, Methods(output).Count(m => m.Identifier.ValueText.StartsWith("ORDERS_", StringComparison.Ordinal)));
-        Assert.Equal(["FeatureKey", "ORDERS_001", "ORDERS_002"], Fields(output, "Orders"));
+        Assert.Equal(["FeatureKey", "ORDERS_001", "ORDERS_002"], Fields(output, "OrdersCriteria"));
         Assert.DoesNotContain(Methods(output), m => m.Identifier.ValueText == "Evil");
     }
 
@@ -144,7 +144,7 @@ public sealed class SeamTests
         var (run, output, diagnostics) = Harness.Run(Harness.Driver([Harness.Spec("specs/gifts.spec.yaml", spec)]), await Harness.Compilation(Framework.XunitV2));
 
         Assert.Empty(diagnostics);
-        Assert.Equal(["FeatureKey", "GF_002"], Fields(output, "Gf"));
+        Assert.Equal(["FeatureKey", "GF_002"], Fields(output, "GfCriteria"));
         Assert.Single(Methods(output), m => m.Identifier.ValueText.StartsWith("GF_", StringComparison.Ordinal));
     }
 
@@ -167,7 +167,7 @@ public sealed class SeamTests
     public async Task An_invalid_catalog_namespace_falls_back_to_the_default(string value)
     {
         var driver = Harness.Driver([Harness.Spec("specs/cart.spec.yaml", Other)], new Dictionary<string, string> { ["SpecGuardCatalogNamespace"] = value });
-        var (run, _, diagnostics) = Harness.Run(driver, await Harness.Compilation(Framework.None, "namespace Shop { [SpecGuard.Implements(SpecGuard.Specs.Cart.CART_001)] public sealed class Cart { } }"));
+        var (run, _, diagnostics) = Harness.Run(driver, await Harness.Compilation(Framework.None, "namespace Shop { [SpecGuard.Implements(SpecGuard.Specs.CartCriteria.CART_001)] public sealed class Cart { } }"));
 
         Assert.Empty(diagnostics);
         Assert.Contains("namespace SpecGuard.Specs", Harness.Source(run, "SpecGuard.Specs.CART.g.cs"), StringComparison.Ordinal);

@@ -4,7 +4,7 @@ using System.Text;
 namespace SpecGuard.Core.Schema
 {
     /// <summary>Spec text quoted in a diagnostic message: one line, so <c>file(line,col): error SPECnnn: message</c> stays one line.</summary>
-    internal static class MessageText
+    public static class MessageText
     {
         /// <summary>Line terminators, other control characters and lone surrogates written as escapes (<c>\n</c>, <c>\u2028</c>).</summary>
         public static string OneLine(string text)

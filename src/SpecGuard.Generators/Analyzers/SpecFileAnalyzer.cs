@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using SpecGuard.Core;
 using SpecGuard.Core.Diagnostics;
 using SpecGuard.Core.Model;
+using SpecGuard.Core.Schema;
 using SpecGuard.Generators.Emit;
 using SpecGuard.Generators.Infrastructure;
 
@@ -97,7 +98,9 @@ namespace SpecGuard.Generators.Analyzers
                             end.ReportDiagnostic(Diagnostic.Create(
                                 SpecDescriptors.PendingCriterion,
                                 SpecFiles.ToLocation(file.Path, criterion.IdSpan),
-                                $"No test verifies {criterion.Id} ({criterion.Title}); a pending test {Names.TestMethod(criterion.Id, criterion.Title)} was generated. Write a test with [Verifies(\"{criterion.Id}\")] to replace it."));
+                                criterion.HasInvalidExamples
+                                    ? $"No test verifies {criterion.Id} ({MessageText.OneLine(criterion.Title)}); no pending test was generated because its examples are invalid (see SPEC002 in this file). Fix the examples, or write a test with [Verifies(\"{criterion.Id}\")]."
+                                    : $"No test verifies {criterion.Id} ({MessageText.OneLine(criterion.Title)}); a pending test {Names.TestMethod(criterion.Id, criterion.Title)} was generated. Write a test with [Verifies(\"{criterion.Id}\")] to replace it."));
                         }
                     }
                 }

@@ -12,11 +12,11 @@ namespace SpecGuard.Generators.Emit
     /// </summary>
     internal static class CatalogEmitter
     {
-        /// <summary>Features merged by key (files ordered by name, then first declaration of an ID wins), ordered by key.</summary>
+        /// <summary>Features merged by key (files ordered by full path, ordinal, as SpecSet.FeatureGroups orders them; the first declaration of an ID wins), ordered by key. Two files with one key are SPEC005.</summary>
         public static IReadOnlyList<MergedFeature> Merge(IEnumerable<CatalogFeature> features)
         {
             var byKey = new SortedDictionary<string, MergedFeature>(StringComparer.Ordinal);
-            foreach (CatalogFeature feature in features.OrderBy(static f => f.FileName, StringComparer.Ordinal).ThenBy(static f => f.Key, StringComparer.Ordinal))
+            foreach (CatalogFeature feature in features.OrderBy(static f => f.Path, StringComparer.Ordinal).ThenBy(static f => f.Key, StringComparer.Ordinal))
             {
                 if (!byKey.TryGetValue(feature.Key, out MergedFeature? merged))
                 {

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SpecGuard.Core.Model;
+using SpecGuard.Core.Schema;
 
 namespace SpecGuard.Generators.Infrastructure
 {
@@ -30,6 +31,7 @@ namespace SpecGuard.Generators.Infrastructure
     {
         public const string PendingTestsProperty = "SpecGuardPendingTests";
         public const string CatalogNamespaceProperty = "SpecGuardCatalogNamespace";
+        public const string AutoIncludeProperty = "SpecGuardAutoInclude";
         public const string DefaultCatalogNamespace = "SpecGuard.Specs";
 
         // \A and \z, not ^ and $ (a $ also matches before a final line break). Keywords are checked per segment below.
@@ -73,6 +75,13 @@ namespace SpecGuard.Generators.Infrastructure
                 {
                     problems.Add($"The MSBuild property {CatalogNamespaceProperty} is '{trimmed}', which is not a C# namespace: dot-separated identifiers, none a C# keyword such as class or int (e.g. MyCompany.Specs). Using {DefaultCatalogNamespace}.");
                 }
+            }
+
+            // Read by the package's targets (anything but false includes the specs); only its spelling is checked here.
+            if (options.TryGetValue("build_property." + AutoIncludeProperty, out string? autoInclude) && !string.IsNullOrWhiteSpace(autoInclude) &&
+                !string.Equals(autoInclude.Trim(), "true", StringComparison.OrdinalIgnoreCase) && !string.Equals(autoInclude.Trim(), "false", StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"The MSBuild property {AutoIncludeProperty} is '{MessageText.OneLine(autoInclude.Trim())}'; it takes true (the default) or false. Using true: spec files under the specs root are added.");
             }
 
             return new SpecGuardOptions(pending, catalogNamespace, problems.ToEquatableArray());

@@ -20,7 +20,8 @@ namespace SpecGuard.Generators.Model
         bool HasInvalidExamples);
 
     /// <summary>One spec file's feature as the generator needs it.</summary>
-    internal sealed record CatalogFeature(string Key, string Title, string FileName, EquatableArray<CatalogCriterion> Criteria)
+    /// <param name="Path">The spec file's path: features of one key merge in path order (ordinal), as <c>SpecSet.FeatureGroups</c> does.</param>
+    internal sealed record CatalogFeature(string Key, string Title, string Path, EquatableArray<CatalogCriterion> Criteria)
     {
         public static CatalogFeature? From(SpecLoadResult result)
         {
@@ -43,7 +44,10 @@ namespace SpecGuard.Generators.Model
                 criteria[i] = new CatalogCriterion(c.Id, c.Title, c.Given, c.When, c.Then, c.Status, c.Priority, c.ReplacedBy, rows.ToEquatableArray(), c.HasInvalidExamples);
             }
 
-            return new CatalogFeature(feature.Key, feature.Title, System.IO.Path.GetFileName(feature.Path), criteria.ToEquatableArray());
+            return new CatalogFeature(feature.Key, feature.Title, feature.Path, criteria.ToEquatableArray());
         }
+
+        /// <summary>The file name, as the catalog's documentation shows it.</summary>
+        public string FileName => System.IO.Path.GetFileName(Path);
     }
 }
