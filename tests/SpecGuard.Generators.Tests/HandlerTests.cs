@@ -10,7 +10,7 @@ namespace SpecGuard.Generators.Tests;
 /// <summary>SPEC101: handlers recognised by symbols. Third-party interfaces are declared under their real namespaces.</summary>
 public sealed class HandlerTests
 {
-    private const string MediatR = """
+    internal const string MediatR = """
         namespace MediatR
         {
             public interface IRequest<out TResponse> { }

@@ -92,6 +92,7 @@ namespace SpecGuard.Generators.Analyzers
                     end.ReportDiagnostic(Diagnostic.Create(SpecDescriptors.InvalidOption, Location.None, problem));
                 }
 
+                state.ReportDeferredTypes(end);
                 state.ReportUnimplemented(end);
             });
         }
@@ -106,6 +107,8 @@ namespace SpecGuard.Generators.Analyzers
             private readonly INamedTypeSymbol _exempt;
             private readonly ConcurrentDictionary<ISymbol, bool> _tracedCache = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
             private readonly ConcurrentDictionary<ISymbol, bool> _reportedHandlers = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+            private readonly ConcurrentDictionary<IMethodSymbol, bool> _endpointMethods = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+            private readonly ConcurrentBag<(INamedTypeSymbol Type, Location Location, IMethodSymbol[] Behaviour)> _deferredTypes = new ConcurrentBag<(INamedTypeSymbol, Location, IMethodSymbol[])>();
             private readonly ConcurrentDictionary<(string Path, int Start), bool> _reportedLambdas = new ConcurrentDictionary<(string Path, int Start), bool>();
             private readonly ConcurrentDictionary<string, bool> _implemented = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
             private readonly string[] _allIds;
@@ -342,7 +345,7 @@ namespace SpecGuard.Generators.Analyzers
 
                 context.RegisterSymbolEndAction(end =>
                 {
-                    bool behaviour = false;
+                    var behaviour = new List<IMethodSymbol>();
                     foreach (ISymbol member in type.GetMembers())
                     {
                         if (HasLink(member))
@@ -351,17 +354,44 @@ namespace SpecGuard.Generators.Analyzers
                         }
 
                         // Handler methods are SPEC101's and wiring is not behaviour: the type needs a link only for behaviour beyond them.
-                        behaviour |= member is IMethodSymbol method && IsBehaviouralPublicMethod(method) && !_handlers.IsWiringMethod(method) &&
-                                     !endpoints.ContainsKey(method.OriginalDefinition) &&
-                                     !(_handlers.Any && _handlers.Describe(method, _options.For(method.Locations.FirstOrDefault(static l => l.IsInSource)?.SourceTree).HandlerTypes) is not null);
+                        if (member is IMethodSymbol method && IsBehaviouralPublicMethod(method) && !_handlers.IsWiringMethod(method) &&
+                            !endpoints.ContainsKey(method.OriginalDefinition) &&
+                            !(_handlers.Any && _handlers.Describe(method, _options.For(method.Locations.FirstOrDefault(static l => l.IsInSource)?.SourceTree).HandlerTypes) is not null))
+                        {
+                            behaviour.Add(method.OriginalDefinition);
+                        }
                     }
 
-                    if (behaviour)
+                    if (behaviour.Count == 0)
                     {
-                        end.ReportDiagnostic(Untraced(SpecDescriptors.UntracedPublicApi, location, $"The public type {type.Name} has behaviour but traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to its public members, or [SpecExempt(\"reason\")]."));
+                        return;
                     }
+
+                    // Static methods may be method-group endpoints mapped from another type (app.MapGet("/x", Endpoints.Get)),
+                    // which is known only once the whole compilation has been seen: decided at its end.
+                    if (_handlers.CanMapEndpoints && behaviour.All(static m => m.IsStatic))
+                    {
+                        _deferredTypes.Add((type, location, behaviour.ToArray()));
+                        return;
+                    }
+
+                    end.ReportDiagnostic(UntracedType(type, location));
                 });
             }
+
+            public void ReportDeferredTypes(CompilationAnalysisContext context)
+            {
+                foreach ((INamedTypeSymbol type, Location location, IMethodSymbol[] behaviour) in _deferredTypes)
+                {
+                    if (behaviour.Any(m => !_endpointMethods.ContainsKey(m)))
+                    {
+                        context.ReportDiagnostic(UntracedType(type, location));
+                    }
+                }
+            }
+
+            private Diagnostic UntracedType(INamedTypeSymbol type, Location location) =>
+                Untraced(SpecDescriptors.UntracedPublicApi, location, $"The public type {type.Name} has behaviour but traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to its public members, or [SpecExempt(\"reason\")].");
 
             // SPEC101 for minimal-API endpoints: the handler passed to app.MapGet(...), to a group's, or to the app's own
             // Map* wrappers; also when the delegate is held in a local, a readonly field or a get-only property first.
@@ -401,6 +431,7 @@ namespace SpecGuard.Generators.Analyzers
                         else if (value is IMethodReferenceOperation reference)
                         {
                             IMethodSymbol method = reference.Method;
+                            _endpointMethods[method.OriginalDefinition] = true;
                             if (!IsTraced(method) && _reportedHandlers.TryAdd(method, true))
                             {
                                 Location location = method.Locations.FirstOrDefault(static l => l.IsInSource) ?? reference.Syntax.GetLocation();
