@@ -158,10 +158,11 @@ namespace SpecGuard.Generators.Analyzers
             }
         }
 
+        // Default (absent or blank): infrastructure. "none" reports Infrastructure namespaces too.
         private static bool ParseExclude(AnalyzerConfigOptions options, SortedSet<string> problems)
         {
             options.TryGetValue(PublicApiExcludeKey, out string? value);
-            bool infrastructure = false;
+            bool? infrastructure = null;
             foreach (string item in Split(value))
             {
                 switch (item.ToLowerInvariant())
@@ -170,14 +171,15 @@ namespace SpecGuard.Generators.Analyzers
                         infrastructure = true;
                         break;
                     case "none":
+                        infrastructure ??= false;
                         break;
                     default:
-                        problems.Add($"The analyzer option {PublicApiExcludeKey} lists '{item}'; it takes infrastructure or none. '{item}' is ignored.");
+                        problems.Add($"The analyzer option {PublicApiExcludeKey} lists '{item}'; it takes infrastructure (the default) or none. '{item}' is ignored.");
                         break;
                 }
             }
 
-            return infrastructure;
+            return infrastructure ?? true;
         }
 
         private static string[] ParseNamespaces(AnalyzerConfigOptions options, SortedSet<string> problems)
@@ -233,7 +235,7 @@ namespace SpecGuard.Generators.Analyzers
 
         public PublicApiScope Scope { get; }
 
-        /// <summary>The <c>infrastructure</c> preset of <c>specguard.public_api_exclude</c>.</summary>
+        /// <summary>The <c>infrastructure</c> value of <c>specguard.public_api_exclude</c> (the default): namespaces with a segment named Infrastructure.</summary>
         public bool ExcludeInfrastructure { get; }
 
         public string[] Excluded { get; }
