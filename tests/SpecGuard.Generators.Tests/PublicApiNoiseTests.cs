@@ -257,4 +257,31 @@ public sealed class PublicApiNoiseTests
         test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC100", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("The public method Basket.Add traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to Basket, or [SpecExempt(\"reason\")]."));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task Members_scope_does_not_report_an_endpoint_method_again()
+    {
+        var test = Test<TraceabilityAnalyzer>("""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Routing;
+            namespace Shop
+            {
+                public static class CatalogHandlers
+                {
+                    public static string {|#0:ListItems|}() => "items";
+
+                    public static int {|#1:Count|}(string[] items) => items.Length;
+                }
+
+                public static class CatalogApi
+                {
+                    public static void MapCatalog(this IEndpointRouteBuilder app) => app.MapGet("/items", CatalogHandlers.ListItems);
+                }
+            }
+            """, aspNetCore: true);
+        test.Config("specguard.public_api_scope = members\n");
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC101", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("The minimal-API MapGet(\"/items\") endpoint handler ListItems traces to no acceptance criterion. Add [Implements(\"ID\")] to ListItems or its type, or [SpecExempt(\"reason\")]."));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC100", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("The public method CatalogHandlers.Count traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to CatalogHandlers, or [SpecExempt(\"reason\")]."));
+        await test.RunAsync();
+    }
 }

@@ -92,7 +92,7 @@ namespace SpecGuard.Generators.Analyzers
                     end.ReportDiagnostic(Diagnostic.Create(SpecDescriptors.InvalidOption, Location.None, problem));
                 }
 
-                state.ReportDeferredTypes(end);
+                state.ReportDeferred(end);
                 state.ReportUnimplemented(end);
             });
         }
@@ -108,7 +108,7 @@ namespace SpecGuard.Generators.Analyzers
             private readonly ConcurrentDictionary<ISymbol, bool> _tracedCache = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
             private readonly ConcurrentDictionary<ISymbol, bool> _reportedHandlers = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
             private readonly ConcurrentDictionary<IMethodSymbol, bool> _endpointMethods = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
-            private readonly ConcurrentBag<(INamedTypeSymbol Type, Location Location, IMethodSymbol[] Behaviour)> _deferredTypes = new ConcurrentBag<(INamedTypeSymbol, Location, IMethodSymbol[])>();
+            private readonly ConcurrentBag<(Diagnostic Diagnostic, IMethodSymbol[] Behaviour)> _deferred = new ConcurrentBag<(Diagnostic, IMethodSymbol[])>();
             private readonly ConcurrentDictionary<(string Path, int Start), bool> _reportedLambdas = new ConcurrentDictionary<(string Path, int Start), bool>();
             private readonly ConcurrentDictionary<string, bool> _implemented = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
             private readonly string[] _allIds;
@@ -244,17 +244,7 @@ namespace SpecGuard.Generators.Analyzers
                     return;
                 }
 
-                if (treeOptions.Scope != PublicApiScope.Members || !IsBehaviouralPublicMethod(method) || _handlers.IsWiringMethod(method) ||
-                    (_handlers.Any && _handlers.IsHandlerType(method.ContainingType, _options.For(FirstTree(method.ContainingType)).HandlerTypes)) ||
-                    IsInfrastructure(method.ContainingType, treeOptions))
-                {
-                    return;
-                }
-
-                if (!IsTraced(method))
-                {
-                    context.ReportDiagnostic(Untraced(SpecDescriptors.UntracedPublicApi, method.Locations[0], $"The public method {method.ContainingType.Name}.{method.Name} traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to {method.ContainingType.Name}, or [SpecExempt(\"reason\")]."));
-                }
+                // Other public methods (members scope) are decided with their type (StartType): they may be endpoints.
             }
 
             // SPEC101 for handlers a concrete class inherits: the class is the handler (generic base handlers), and
@@ -291,8 +281,9 @@ namespace SpecGuard.Generators.Analyzers
                 }
             }
 
-            // SPEC100 for public types with behaviour (types scope, the default). Decided at the type's end, once the
-            // endpoints it maps itself are known: a type whose public behaviour is all handlers is SPEC101's.
+            // SPEC100 for public types with behaviour (types scope, the default) or for their public methods (members
+            // scope). Decided at the type's end, once the endpoints it maps itself are known: a type whose public
+            // behaviour is all handlers is SPEC101's, and so is a method mapped as an endpoint.
             public void StartType(SymbolStartAnalysisContext context)
             {
                 var type = (INamedTypeSymbol)context.Symbol;
@@ -302,12 +293,15 @@ namespace SpecGuard.Generators.Analyzers
                 }
 
                 Location? location = FirstLocation(type);
-                if (location is null || _options.For(location.SourceTree) is not { Scope: PublicApiScope.Types } treeOptions || _options.IsExcluded(type, location.SourceTree))
+                if (location is null || _options.IsExcluded(type, location.SourceTree))
                 {
                     return;
                 }
 
-                if (IsTraced(type) || (_handlers.Any && _handlers.IsHandlerType(type, treeOptions.HandlerTypes)) || IsProgram(type) || IsInfrastructure(type, treeOptions))
+                TreeOptions treeOptions = _options.For(location.SourceTree);
+                bool typesScope = treeOptions.Scope == PublicApiScope.Types;
+                bool anyMembersScope = type.Locations.Any(l => l.IsInSource && _options.ScopeFor(l.SourceTree) == PublicApiScope.Members);
+                if ((!typesScope && !anyMembersScope) || IsTraced(type) || (_handlers.Any && _handlers.IsHandlerType(type, treeOptions.HandlerTypes)) || IsProgram(type) || IsInfrastructure(type, treeOptions))
                 {
                     return;
                 }
@@ -346,12 +340,10 @@ namespace SpecGuard.Generators.Analyzers
                 context.RegisterSymbolEndAction(end =>
                 {
                     var behaviour = new List<IMethodSymbol>();
+                    bool memberLinked = false;
                     foreach (ISymbol member in type.GetMembers())
                     {
-                        if (HasLink(member))
-                        {
-                            return; // a member carries the link: the type is traced through it
-                        }
+                        memberLinked |= HasLink(member); // types scope: a member carrying the link traces the type
 
                         // Handler methods are SPEC101's and wiring is not behaviour: the type needs a link only for behaviour beyond them.
                         if (member is IMethodSymbol method && IsBehaviouralPublicMethod(method) && !_handlers.IsWiringMethod(method) &&
@@ -362,36 +354,48 @@ namespace SpecGuard.Generators.Analyzers
                         }
                     }
 
-                    if (behaviour.Count == 0)
-                    {
-                        return;
-                    }
-
                     // Static methods may be method-group endpoints mapped from another type (app.MapGet("/x", Endpoints.Get)),
                     // which is known only once the whole compilation has been seen: decided at its end.
-                    if (_handlers.CanMapEndpoints && behaviour.All(static m => m.IsStatic))
+                    if (typesScope && !memberLinked && behaviour.Count > 0)
                     {
-                        _deferredTypes.Add((type, location, behaviour.ToArray()));
-                        return;
+                        Diagnostic diagnostic = Untraced(SpecDescriptors.UntracedPublicApi, location, $"The public type {type.Name} has behaviour but traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to its public members, or [SpecExempt(\"reason\")].");
+                        Report(end, diagnostic, behaviour);
                     }
 
-                    end.ReportDiagnostic(UntracedType(type, location));
+                    foreach (IMethodSymbol method in behaviour)
+                    {
+                        if (method.Locations.FirstOrDefault(static l => l.IsInSource) is { } methodLocation && _options.ScopeFor(methodLocation.SourceTree) == PublicApiScope.Members &&
+                            !_options.IsExcluded(method, methodLocation.SourceTree) && !IsTraced(method))
+                        {
+                            Report(end, Untraced(SpecDescriptors.UntracedPublicApi, methodLocation, $"The public method {type.Name}.{method.Name} traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to {type.Name}, or [SpecExempt(\"reason\")]."), new[] { method });
+                        }
+                    }
                 });
             }
 
-            public void ReportDeferredTypes(CompilationAnalysisContext context)
+            // Reported now, or (when every method it is about is static and may be an endpoint mapped from another type)
+            // at the compilation's end, unless all of them turn out to be endpoints.
+            private void Report(SymbolAnalysisContext context, Diagnostic diagnostic, IReadOnlyList<IMethodSymbol> behaviour)
             {
-                foreach ((INamedTypeSymbol type, Location location, IMethodSymbol[] behaviour) in _deferredTypes)
+                if (_handlers.CanMapEndpoints && behaviour.All(static m => m.IsStatic))
+                {
+                    _deferred.Add((diagnostic, behaviour.ToArray()));
+                    return;
+                }
+
+                context.ReportDiagnostic(diagnostic);
+            }
+
+            public void ReportDeferred(CompilationAnalysisContext context)
+            {
+                foreach ((Diagnostic diagnostic, IMethodSymbol[] behaviour) in _deferred)
                 {
                     if (behaviour.Any(m => !_endpointMethods.ContainsKey(m)))
                     {
-                        context.ReportDiagnostic(UntracedType(type, location));
+                        context.ReportDiagnostic(diagnostic);
                     }
                 }
             }
-
-            private Diagnostic UntracedType(INamedTypeSymbol type, Location location) =>
-                Untraced(SpecDescriptors.UntracedPublicApi, location, $"The public type {type.Name} has behaviour but traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to its public members, or [SpecExempt(\"reason\")].");
 
             // SPEC101 for minimal-API endpoints: the handler passed to app.MapGet(...), to a group's, or to the app's own
             // Map* wrappers; also when the delegate is held in a local, a readonly field or a get-only property first.
