@@ -9,18 +9,20 @@ using static SpecGuard.Generators.Tests.AnalyzerTestSources;
 namespace SpecGuard.Generators.Tests;
 
 /// <summary>
-/// Every analyzer option in docs/configuration.md, set the three ways the docs name: an <c>.editorconfig</c>
-/// <c>[*.cs]</c> section, an <c>.editorconfig</c> section for one file, and a <c>.globalconfig</c> (issue 9 §5).
+/// Every analyzer option in docs/configuration.md, set the ways the docs name: an <c>.editorconfig</c>
+/// <c>[*.cs]</c> section (at the root and in the file's folder), an <c>.editorconfig</c> section for one file, and a
+/// <c>.globalconfig</c> (issue 9 §5).
 /// </summary>
 public sealed class AnalyzerOptionTests
 {
-    public static readonly TheoryData<string> Places = new() { "editorconfig [*.cs]", "editorconfig [/0/Test0.cs]", "globalconfig" };
+    public static readonly TheoryData<string> Places = new() { "editorconfig [*.cs]", "editorconfig [/0/Test0.cs]", "folder editorconfig [*.cs]", "globalconfig" };
 
     private static void Set(CSharpAnalyzerTest<TraceabilityAnalyzer, DefaultVerifier> test, string place, string options) =>
         test.TestState.AnalyzerConfigFiles.Add(place switch
         {
             "editorconfig [*.cs]" => ("/.editorconfig", "root = true\n[*.cs]\n" + options),
             "editorconfig [/0/Test0.cs]" => ("/.editorconfig", "root = true\n[/0/Test0.cs]\n" + options),
+            "folder editorconfig [*.cs]" => ("/0/.editorconfig", "root = true\n[*.cs]\n" + options),
             _ => ("/.globalconfig", "is_global = true\n" + options),
         });
 

@@ -49,15 +49,13 @@ namespace SpecGuard.Generators.Analyzers
 
             // One set of problems for the whole compilation: the same bad value in many files is reported once.
             var found = new SortedSet<string>(StringComparer.Ordinal);
-            var unseen = new SortedSet<string>(StringComparer.Ordinal);
-            Global = Read(global, null, compilation, found, unseen);
+            Global = Read(global, null, compilation, found);
             foreach (SyntaxTree tree in compilation.SyntaxTrees)
             {
-                _perTree[tree] = Read(provider.GetOptions(tree), Global, compilation, found, unseen);
+                _perTree[tree] = Read(provider.GetOptions(tree), Global, compilation, found);
             }
 
             problems.AddRange(found);
-            UnseenHandlerTypes = unseen.ToArray();
         }
 
         /// <summary>SPEC100/SPEC101 are errors (CI); otherwise warnings. A user's own severity setting still wins.</summary>
@@ -65,12 +63,6 @@ namespace SpecGuard.Generators.Analyzers
 
         /// <summary>The options of the project as a whole (global options), used for symbols without a source tree.</summary>
         public TreeOptions Global { get; }
-
-        /// <summary>
-        /// Handler types named in well-formed metadata names that this project cannot see. Normal in a multi-project
-        /// solution with one repository-wide setting: reported as information, never as an error.
-        /// </summary>
-        public IReadOnlyList<string> UnseenHandlerTypes { get; }
 
         /// <summary>The handler types named for any file of the compilation (to decide whether handler checks can be skipped).</summary>
         public bool AnyHandlerTypes => Global.HandlerTypes.Count > 0 || _perTree.Values.Any(static o => o.HandlerTypes.Count > 0);
@@ -92,7 +84,10 @@ namespace SpecGuard.Generators.Analyzers
         }
 
         // Reads one file's options; a key the file's sections do not set falls back to the global value.
-        private TreeOptions Read(AnalyzerConfigOptions options, TreeOptions? fallback, Compilation compilation, SortedSet<string> problems, SortedSet<string> unseen)
+        // A well-formed handler type name this project cannot see is ignored without a diagnostic: one repository-wide
+        // setting (.globalconfig) names types from several projects, and a project that does not see one has none of
+        // its handlers.
+        private TreeOptions Read(AnalyzerConfigOptions options, TreeOptions? fallback, Compilation compilation, SortedSet<string> problems)
         {
             PublicApiScope scope = options.TryGetValue(ScopeKey, out _) || fallback is null ? ParseScope(options, problems) : fallback.Scope;
             bool infrastructure = options.TryGetValue(PublicApiExcludeKey, out _) || fallback is null ? ParseExclude(options, problems) : fallback.ExcludeInfrastructure;
@@ -116,11 +111,7 @@ namespace SpecGuard.Generators.Analyzers
                             list.Add(type);
                         }
                     }
-                    else if (IsMetadataName(name))
-                    {
-                        unseen.Add(name);
-                    }
-                    else
+                    else if (!IsMetadataName(name))
                     {
                         problems.Add($"The analyzer option {HandlerTypesKey} names '{name}', which is not a metadata name; it is ignored. Write the namespace and type name, with `N for N generic parameters and + for a nested type, e.g. MyApp.Handlers.IHandler`1.");
                     }
