@@ -93,6 +93,7 @@ namespace SpecGuard.Generators.Analyzers
                 }
 
                 state.ReportDeferred(end);
+                state.ReportEndpoints(end);
                 state.ReportUnimplemented(end);
             });
         }
@@ -109,7 +110,7 @@ namespace SpecGuard.Generators.Analyzers
             private readonly ConcurrentDictionary<ISymbol, bool> _reportedHandlers = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
             private readonly ConcurrentDictionary<IMethodSymbol, bool> _endpointMethods = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
             private readonly ConcurrentBag<(Diagnostic Diagnostic, IMethodSymbol[] Behaviour)> _deferred = new ConcurrentBag<(Diagnostic, IMethodSymbol[])>();
-            private readonly ConcurrentDictionary<(string Path, int Start), bool> _reportedLambdas = new ConcurrentDictionary<(string Path, int Start), bool>();
+            private readonly ConcurrentDictionary<string, (string Order, ISymbol? Method, Diagnostic Diagnostic)> _endpointReports = new ConcurrentDictionary<string, (string, ISymbol?, Diagnostic)>(StringComparer.Ordinal);
             private readonly ConcurrentDictionary<string, bool> _implemented = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
             private readonly string[] _allIds;
             private readonly string[] _liveIds;
@@ -414,6 +415,7 @@ namespace SpecGuard.Generators.Analyzers
                 }
 
                 string? route = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "pattern")?.Value.ConstantValue.Value as string;
+                string order = invocation.Syntax.SyntaxTree.FilePath + "\n" + invocation.Syntax.SpanStart.ToString("D10", System.Globalization.CultureInfo.InvariantCulture);
                 string endpoint = string.IsNullOrEmpty(route) ? target.Name + " endpoint" : $"{target.Name}(\"{route}\") endpoint";
                 foreach (IArgumentOperation argument in invocation.Arguments)
                 {
@@ -422,34 +424,60 @@ namespace SpecGuard.Generators.Analyzers
                         continue;
                     }
 
+                    bool direct = Unwrap(argument.Value) is IAnonymousFunctionOperation;
                     foreach (IOperation value in DelegateValues(argument.Value, 0))
                     {
                         if (value is IAnonymousFunctionOperation lambda)
                         {
                             // Traced as a method-group handler is: a link on the lambda, or on what contains it (its method, its type).
-                            if (!IsTraced(lambda.Symbol) && _reportedLambdas.TryAdd((lambda.Syntax.SyntaxTree.FilePath, lambda.Syntax.SpanStart), true))
+                            if (IsTraced(lambda.Symbol))
                             {
-                                context.ReportDiagnostic(Untraced(SpecDescriptors.UntracedHandler, LambdaLocation(lambda.Syntax), $"The minimal-API {endpoint} traces to no acceptance criterion. Put [Implements(\"ID\")] on the lambda, e.g. app.{target.Name}(..., [Implements(\"ID\")] () => ...), or [SpecExempt(\"reason\")]."));
+                                continue;
+                            }
+
+                            Diagnostic diagnostic = Untraced(SpecDescriptors.UntracedHandler, LambdaLocation(lambda.Syntax), $"The minimal-API {endpoint} traces to no acceptance criterion. Put [Implements(\"ID\")] on the lambda, e.g. app.{target.Name}(..., [Implements(\"ID\")] () => ...), or [SpecExempt(\"reason\")].");
+                            if (direct)
+                            {
+                                context.ReportDiagnostic(diagnostic); // written at its only Map* call: reported while you type
+                            }
+                            else
+                            {
+                                ReportEndpointOnce(lambda.Syntax.SyntaxTree.FilePath + "\n" + lambda.Syntax.SpanStart, order, null, diagnostic);
                             }
                         }
                         else if (value is IMethodReferenceOperation reference)
                         {
                             IMethodSymbol method = reference.Method;
                             _endpointMethods[method.OriginalDefinition] = true;
-                            if (!IsTraced(method) && _reportedHandlers.TryAdd(method, true))
+                            if (!IsTraced(method))
                             {
                                 Location location = method.Locations.FirstOrDefault(static l => l.IsInSource) ?? reference.Syntax.GetLocation();
-                                context.ReportDiagnostic(Untraced(SpecDescriptors.UntracedHandler, location, $"The minimal-API {endpoint} handler {method.Name} traces to no acceptance criterion. Add [Implements(\"ID\")] to {method.Name} or its type, or [SpecExempt(\"reason\")]."));
+                                Diagnostic diagnostic = Untraced(SpecDescriptors.UntracedHandler, location, $"The minimal-API {endpoint} handler {method.Name} traces to no acceptance criterion. Add [Implements(\"ID\")] to {method.Name} or its type, or [SpecExempt(\"reason\")].");
+                                ReportEndpointOnce(method.OriginalDefinition.GetDocumentationCommentId() ?? method.ToDisplayString(), order, method.OriginalDefinition, diagnostic);
                             }
                         }
                     }
                 }
             }
 
-            // The lambdas and method groups a Delegate argument can hold, following simple data flow within the file: a
-            // local (its initializer and every assignment to it), a readonly field's initializer, a get-only property's
-            // initializer or expression body, either branch of ?:. A parameter (a wrapper forwarding its handler) is not followed.
-            private static IEnumerable<IOperation> DelegateValues(IOperation? value, int depth)
+            // A handler that can be mapped more than once (a method group, a delegate held in a field) is reported once, at
+            // the compilation's end, naming its first Map* call in file and position order: the same message whatever
+            // order the analyzer saw the calls in.
+            private void ReportEndpointOnce(string key, string order, ISymbol? method, Diagnostic diagnostic) =>
+                _endpointReports.AddOrUpdate(key, (order, method, diagnostic), (_, existing) => string.CompareOrdinal(order, existing.Order) < 0 ? (order, method, diagnostic) : existing);
+
+            public void ReportEndpoints(CompilationAnalysisContext context)
+            {
+                foreach ((string _, ISymbol? method, Diagnostic diagnostic) in _endpointReports.Values)
+                {
+                    if (method is null || !_reportedHandlers.ContainsKey(method))
+                    {
+                        context.ReportDiagnostic(diagnostic);
+                    }
+                }
+            }
+
+            private static IOperation? Unwrap(IOperation? value)
             {
                 while (true)
                 {
@@ -464,11 +492,18 @@ namespace SpecGuard.Generators.Analyzers
                         case IParenthesizedOperation parenthesized:
                             value = parenthesized.Operand;
                             continue;
+                        default:
+                            return value;
                     }
-
-                    break;
                 }
+            }
 
+            // The lambdas and method groups a Delegate argument can hold, following simple data flow within the file: a
+            // local (its initializer and every assignment to it), a readonly field's initializer, a get-only property's
+            // initializer or expression body, either branch of ?:. A parameter (a wrapper forwarding its handler) is not followed.
+            private static IEnumerable<IOperation> DelegateValues(IOperation? value, int depth)
+            {
+                value = Unwrap(value);
                 if (value is IAnonymousFunctionOperation or IMethodReferenceOperation)
                 {
                     return new[] { value };
