@@ -361,4 +361,22 @@ public sealed class HandlerRecallTests
         test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC100", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("The public type OrderStartedIntegrationEventHandler has behaviour but traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to its public members, or [SpecExempt(\"reason\")]."));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task A_handler_mapped_from_two_files_is_reported_once_naming_the_first_call_in_file_order()
+    {
+        var test = Test<TraceabilityAnalyzer>("""
+            namespace Shop
+            {
+                public static class Handlers
+                {
+                    public static string {|#0:Ping|}() => "pong";
+                }
+            }
+            """, aspNetCore: true);
+        test.TestState.Sources.Add(("/0/Z.cs", "namespace Shop { public static class Late { public static void MapLate(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder app) { Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGet(app, \"/a\", Handlers.Ping); } } }"));
+        test.TestState.Sources.Add(("/0/A.cs", "using Microsoft.AspNetCore.Builder; namespace Shop { public static class Early { public static void MapEarly(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder app) { app.MapGet(\"/c\", Handlers.Ping); app.MapGet(\"/b\", Handlers.Ping); } } }"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC101", DiagnosticSeverity.Warning).WithLocation(0).WithArguments(MethodGroup("MapGet(\"/c\")", "Ping")));
+        await test.RunAsync();
+    }
 }
