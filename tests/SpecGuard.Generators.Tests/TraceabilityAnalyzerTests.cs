@@ -82,9 +82,9 @@ public sealed class PublicApiTests
                     public sealed class Inner { public int Place() => 1; }
                 }
 
-                public static class {|SPEC100:OrderExtensions|}
+                public static class {|SPEC100:Pricing|}
                 {
-                    public static int Total(this int[] lines) => lines.Length;
+                    public static int Total(int[] lines) => lines.Length;
                 }
 
                 public sealed class {|SPEC100:Repository|}<T>
@@ -153,7 +153,7 @@ public sealed class PublicApiTests
     {
         var test = Test<TraceabilityAnalyzer>("namespace Shop { public sealed class {|SPEC100:OrderService|} { public int Place() => 1; } }");
         test.Config("specguard.public_api_scope = everything\n");
-        test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC901", DiagnosticSeverity.Error).WithArguments("The .editorconfig option specguard.public_api_scope is 'everything'; it takes types (the default), members or off. Using types."));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC901", DiagnosticSeverity.Error).WithArguments("The analyzer option specguard.public_api_scope is 'everything'; it takes types (the default), members or off. Using types."));
         await test.RunAsync();
     }
 

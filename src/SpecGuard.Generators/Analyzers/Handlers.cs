@@ -6,9 +6,10 @@ using Microsoft.CodeAnalysis;
 namespace SpecGuard.Generators.Analyzers
 {
     /// <summary>
-    /// Recognises request and message handlers by symbols (never by names): ASP.NET Core controller actions,
-    /// MediatR and MassTransit handlers, gRPC service overrides, and the handler types a user configures.
-    /// Minimal-API endpoints are recognised at their Map* call (see <see cref="TraceabilityAnalyzer"/>).
+    /// Recognises request and message handlers by symbols (never by names alone): ASP.NET Core controller actions (by
+    /// the framework's own discovery rules), minimal-API endpoint registrations (any method on an endpoint route
+    /// builder taking a Delegate or RequestDelegate), MediatR and MassTransit handlers, gRPC service overrides, and the
+    /// handler types a user configures. Also knows what is wiring or infrastructure rather than behaviour (SPEC100).
     /// Resolved once per compilation; every check is a few symbol comparisons.
     /// </summary>
     internal sealed class Handlers
@@ -19,10 +20,19 @@ namespace SpecGuard.Generators.Analyzers
         private readonly INamedTypeSymbol? _nonController;
         private readonly INamedTypeSymbol? _nonAction;
         private readonly INamedTypeSymbol? _bindServiceMethod;
+        private readonly INamedTypeSymbol? _disposable;
+        private readonly INamedTypeSymbol? _endpointRouteBuilder;
+        private readonly INamedTypeSymbol? _delegate;
+        private readonly INamedTypeSymbol? _requestDelegate;
+        private readonly INamedTypeSymbol? _httpContext;
+        private readonly INamedTypeSymbol? _middleware;
+        private readonly INamedTypeSymbol? _dbContext;
+        private readonly INamedTypeSymbol? _interceptor;
         private readonly INamedTypeSymbol[] _handlerInterfaces;
-        private readonly IReadOnlyList<INamedTypeSymbol> _custom;
+        private readonly INamedTypeSymbol[] _wiringTypes;
+        private readonly bool _anyCustom;
 
-        public Handlers(Compilation compilation, IReadOnlyList<INamedTypeSymbol> custom)
+        public Handlers(Compilation compilation, bool anyCustom)
         {
             _controllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
             _apiController = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ApiControllerAttribute");
@@ -30,6 +40,14 @@ namespace SpecGuard.Generators.Analyzers
             _nonController = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonControllerAttribute");
             _nonAction = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
             _bindServiceMethod = compilation.GetTypeByMetadataName("Grpc.Core.BindServiceMethodAttribute");
+            _disposable = compilation.GetTypeByMetadataName("System.IDisposable");
+            _endpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
+            _delegate = compilation.GetTypeByMetadataName("System.Delegate");
+            _requestDelegate = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.RequestDelegate");
+            _httpContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext");
+            _middleware = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IMiddleware");
+            _dbContext = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbContext");
+            _interceptor = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor");
             _handlerInterfaces = new[]
             {
                 "MediatR.IRequestHandler`2",
@@ -38,14 +56,28 @@ namespace SpecGuard.Generators.Analyzers
                 "MediatR.IStreamRequestHandler`2",
                 "MassTransit.IConsumer`1",
             }.Select(compilation.GetTypeByMetadataName).OfType<INamedTypeSymbol>().ToArray();
-            _custom = custom;
+            _wiringTypes = new[]
+            {
+                "Microsoft.Extensions.DependencyInjection.IServiceCollection",
+                "Microsoft.AspNetCore.Builder.IApplicationBuilder",
+                "Microsoft.AspNetCore.Routing.IEndpointRouteBuilder",
+                "Microsoft.AspNetCore.Builder.IEndpointConventionBuilder",
+                "Microsoft.Extensions.Hosting.IHostBuilder",
+                "Microsoft.Extensions.Hosting.IHostApplicationBuilder",
+                "Microsoft.AspNetCore.Hosting.IWebHostBuilder",
+                "Microsoft.AspNetCore.Builder.WebApplicationBuilder",
+            }.Select(compilation.GetTypeByMetadataName).OfType<INamedTypeSymbol>().ToArray();
+            _anyCustom = anyCustom;
         }
 
         /// <summary>Whether the compilation can contain any handler (so handler checks can be skipped outright).</summary>
-        public bool Any => _controllerBase is not null || _apiController is not null || _controller is not null || _bindServiceMethod is not null || _handlerInterfaces.Length > 0 || _custom.Count > 0;
+        public bool Any => _controllerBase is not null || _apiController is not null || _controller is not null || _bindServiceMethod is not null || _handlerInterfaces.Length > 0 || _anyCustom;
+
+        /// <summary>Whether the compilation can register minimal-API endpoints.</summary>
+        public bool CanMapEndpoints => _endpointRouteBuilder is not null && (_delegate is not null || _requestDelegate is not null);
 
         /// <summary>The kind of handler <paramref name="method"/> is, or null.</summary>
-        public string? Describe(IMethodSymbol method)
+        public string? Describe(IMethodSymbol method, IReadOnlyList<INamedTypeSymbol> custom)
         {
             if (method.MethodKind != MethodKind.Ordinary || method.IsImplicitlyDeclared)
             {
@@ -58,15 +90,10 @@ namespace SpecGuard.Generators.Analyzers
                 return "controller action";
             }
 
-            foreach (INamedTypeSymbol iface in type.AllInterfaces)
+            // An abstract (base) class is not itself a handler: its concrete subclasses are (see InheritedHandlers).
+            if (!type.IsAbstract && InterfaceHandlerKind(method, type, custom) is { } kind)
             {
-                INamedTypeSymbol definition = iface.OriginalDefinition;
-                bool known = _handlerInterfaces.Any(h => SymbolEqualityComparer.Default.Equals(h, definition));
-                bool custom = _custom.Any(c => c.TypeKind == TypeKind.Interface && SymbolEqualityComparer.Default.Equals(c, definition));
-                if ((known || custom) && Implements(method, iface))
-                {
-                    return (known ? definition.ContainingNamespace.ToDisplayString() + " " : string.Empty) + definition.Name + " handler";
-                }
+                return kind;
             }
 
             if (method.IsOverride && method.OverriddenMethod is { } overridden && IsGrpcServiceBase(overridden.ContainingType))
@@ -76,17 +103,17 @@ namespace SpecGuard.Generators.Analyzers
 
             if (method.DeclaredAccessibility == Accessibility.Public)
             {
-                foreach (INamedTypeSymbol custom in _custom)
+                foreach (INamedTypeSymbol handlerType in custom)
                 {
-                    if (custom.TypeKind == TypeKind.Class && custom.IsAttribute() &&
-                        (HasAttribute(method, custom) || HasAttribute(type, custom)))
+                    if (handlerType.TypeKind == TypeKind.Class && handlerType.IsAttribute() &&
+                        (HasAttribute(method, handlerType) || HasAttribute(type, handlerType)))
                     {
-                        return custom.Name + " handler";
+                        return handlerType.Name + " handler";
                     }
 
-                    if (custom.TypeKind == TypeKind.Class && !custom.IsAttribute() && DerivesFrom(type, custom))
+                    if (handlerType.TypeKind == TypeKind.Class && !handlerType.IsAttribute() && DerivesFrom(type, handlerType))
                     {
-                        return custom.Name + " handler";
+                        return handlerType.Name + " handler";
                     }
                 }
             }
@@ -94,26 +121,188 @@ namespace SpecGuard.Generators.Analyzers
             return null;
         }
 
+        /// <summary>
+        /// Handler methods a concrete class inherits from a base class declared in source: the class is the handler
+        /// (e.g. <c>CreateOrderIdentifiedCommandHandler : IdentifiedCommandHandler&lt;T, R&gt;</c>, whose base implements
+        /// <c>IRequestHandler</c>), and public actions a controller inherits from a non-controller base class.
+        /// </summary>
+        public IEnumerable<(string Kind, IMethodSymbol Method)> InheritedHandlers(INamedTypeSymbol type, IReadOnlyList<INamedTypeSymbol> custom)
+        {
+            if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsStatic)
+            {
+                yield break;
+            }
+
+            foreach (INamedTypeSymbol iface in type.AllInterfaces)
+            {
+                if (HandlerInterfaceKind(iface.OriginalDefinition, custom) is not { } kind)
+                {
+                    continue;
+                }
+
+                foreach (IMethodSymbol member in iface.GetMembers().OfType<IMethodSymbol>())
+                {
+                    if (type.FindImplementationForInterfaceMember(member) is IMethodSymbol implementation &&
+                        !SymbolEqualityComparer.Default.Equals(implementation.ContainingType, type) &&
+                        implementation.ContainingType.IsAbstract)
+                    {
+                        yield return (kind, implementation);
+                    }
+                }
+            }
+
+            if (!IsController(type))
+            {
+                yield break;
+            }
+
+            var overridden = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            for (INamedTypeSymbol? current = type; current is not null && current.Locations.Any(static l => l.IsInSource); current = current.BaseType)
+            {
+                foreach (IMethodSymbol method in current.GetMembers().OfType<IMethodSymbol>())
+                {
+                    if (method.OverriddenMethod is { } o)
+                    {
+                        overridden.Add(o.OriginalDefinition);
+                    }
+
+                    if (!SymbolEqualityComparer.Default.Equals(current, type) && !IsController(current) &&
+                        !overridden.Contains(method.OriginalDefinition) && IsAction(method, type))
+                    {
+                        yield return ("controller action", method);
+                    }
+                }
+            }
+        }
+
         /// <summary>Whether <paramref name="type"/> is a handler type (its handler methods are SPEC101's, not SPEC100's).</summary>
-        public bool IsHandlerType(INamedTypeSymbol type) =>
-            IsController(type) ||
-            type.AllInterfaces.Any(i => _handlerInterfaces.Any(h => SymbolEqualityComparer.Default.Equals(h, i.OriginalDefinition))) ||
+        public bool IsHandlerType(INamedTypeSymbol type, IReadOnlyList<INamedTypeSymbol> custom) =>
+            IsController(type) || IsControllerBase(type) ||
+            type.AllInterfaces.Any(i => HandlerInterfaceKind(i.OriginalDefinition, custom) is not null) ||
             (type.BaseType is { } baseType && IsGrpcServiceBase(baseType)) ||
-            _custom.Any(c => (c.TypeKind == TypeKind.Interface && type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, c))) ||
-                             (c.TypeKind == TypeKind.Class && c.IsAttribute() && HasAttribute(type, c)) ||
-                             (c.TypeKind == TypeKind.Class && !c.IsAttribute() && DerivesFrom(type, c)));
+            custom.Any(c => (c.TypeKind == TypeKind.Class && c.IsAttribute() && HasAttribute(type, c)) ||
+                            (c.TypeKind == TypeKind.Class && !c.IsAttribute() && DerivesFrom(type, c)));
 
-        private bool IsControllerAction(IMethodSymbol method, INamedTypeSymbol type) =>
-            method.DeclaredAccessibility == Accessibility.Public &&
-            !method.IsStatic &&
-            !method.IsAbstract &&
-            !method.IsGenericMethod &&
-            IsController(type) &&
-            !(_nonAction is not null && HasAttribute(method, _nonAction));
+        /// <summary>
+        /// Whether <paramref name="target"/> registers an endpoint: a method on an endpoint route builder (an extension
+        /// whose <c>this</c> parameter is, or an instance method of a type that is, an <c>IEndpointRouteBuilder</c>, such as
+        /// <c>WebApplication</c> or <c>RouteGroupBuilder</c>) that takes a <c>Delegate</c> or <c>RequestDelegate</c>. The
+        /// framework's own <c>Map*</c> and an app's wrappers around them alike.
+        /// </summary>
+        public bool IsEndpointRegistration(IMethodSymbol target)
+        {
+            if (_endpointRouteBuilder is null)
+            {
+                return false;
+            }
 
+            IMethodSymbol method = target.ReducedFrom ?? target;
+            ITypeSymbol? receiver = method.IsExtensionMethod && method.Parameters.Length > 0 ? method.Parameters[0].Type : method.IsStatic ? null : method.ContainingType;
+            if (receiver is null || !IsOrImplements(receiver, _endpointRouteBuilder))
+            {
+                return false;
+            }
+
+            return method.Parameters.Any(IsHandlerParameter);
+        }
+
+        /// <summary>A <c>Delegate</c> or <c>RequestDelegate</c> parameter: what is passed there is the endpoint's handler.</summary>
+        public bool IsHandlerParameter(IParameterSymbol? parameter) =>
+            parameter is not null &&
+            (SymbolEqualityComparer.Default.Equals(parameter.Type, _delegate) || SymbolEqualityComparer.Default.Equals(parameter.Type, _requestDelegate));
+
+        /// <summary>
+        /// Wiring, not behaviour: an extension method, or a method whose first parameter is a composition-root type
+        /// (service collection, application/endpoint/host builders), e.g. <c>Startup.ConfigureServices</c> or an
+        /// endpoint group's <c>Map(RouteGroupBuilder)</c>.
+        /// </summary>
+        public bool IsWiringMethod(IMethodSymbol method) =>
+            method.IsExtensionMethod ||
+            (method.Parameters.Length > 0 && _wiringTypes.Any(w => IsOrImplements(method.Parameters[0].Type, w)));
+
+        /// <summary>
+        /// Infrastructure the framework calls, recognised by what it is: a DbContext, middleware (<c>IMiddleware</c>, or a
+        /// public <c>Invoke</c>/<c>InvokeAsync</c> taking an <c>HttpContext</c> first, the framework's convention), an
+        /// EF Core interceptor.
+        /// </summary>
+        public bool IsFrameworkInfrastructure(INamedTypeSymbol type) =>
+            (_dbContext is not null && DerivesFrom(type, _dbContext)) ||
+            (_middleware is not null && type.AllInterfaces.Contains(_middleware, SymbolEqualityComparer.Default)) ||
+            (_interceptor is not null && type.AllInterfaces.Contains(_interceptor, SymbolEqualityComparer.Default)) ||
+            (_httpContext is not null && type.GetMembers().OfType<IMethodSymbol>().Any(m =>
+                m.MethodKind == MethodKind.Ordinary && !m.IsStatic && m.DeclaredAccessibility == Accessibility.Public &&
+                (m.Name == "Invoke" || m.Name == "InvokeAsync") &&
+                m.Parameters.Length > 0 && SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type, _httpContext)));
+
+        private string? InterfaceHandlerKind(IMethodSymbol method, INamedTypeSymbol type, IReadOnlyList<INamedTypeSymbol> custom)
+        {
+            foreach (INamedTypeSymbol iface in type.AllInterfaces)
+            {
+                if (HandlerInterfaceKind(iface.OriginalDefinition, custom) is { } kind && Implements(method, iface))
+                {
+                    return kind;
+                }
+            }
+
+            return null;
+        }
+
+        private string? HandlerInterfaceKind(INamedTypeSymbol definition, IReadOnlyList<INamedTypeSymbol> custom)
+        {
+            if (_handlerInterfaces.Any(h => SymbolEqualityComparer.Default.Equals(h, definition)))
+            {
+                return definition.ContainingNamespace.ToDisplayString() + " " + definition.Name + " handler";
+            }
+
+            return custom.Any(c => c.TypeKind == TypeKind.Interface && SymbolEqualityComparer.Default.Equals(c, definition)) ? definition.Name + " handler" : null;
+        }
+
+        private bool IsControllerAction(IMethodSymbol method, INamedTypeSymbol type) => IsController(type) && IsAction(method, type);
+
+        // DefaultApplicationModelProvider.IsAction: public, instance, not abstract/generic/special-name, not [NonAction]
+        // (also on the method it overrides), not an override of an object member, not IDisposable.Dispose.
+        private bool IsAction(IMethodSymbol method, INamedTypeSymbol controller)
+        {
+            if (method.MethodKind != MethodKind.Ordinary || method.IsImplicitlyDeclared || method.DeclaredAccessibility != Accessibility.Public ||
+                method.IsStatic || method.IsAbstract || method.IsGenericMethod)
+            {
+                return false;
+            }
+
+            IMethodSymbol root = method;
+            for (IMethodSymbol? current = method; current is not null; current = current.OverriddenMethod)
+            {
+                if (_nonAction is not null && HasAttribute(current, _nonAction))
+                {
+                    return false;
+                }
+
+                root = current;
+            }
+
+            if (root.ContainingType.SpecialType == SpecialType.System_Object)
+            {
+                return false;
+            }
+
+            if (_disposable is not null && _disposable.GetMembers("Dispose").FirstOrDefault() is IMethodSymbol dispose &&
+                controller.AllInterfaces.Contains(_disposable, SymbolEqualityComparer.Default) &&
+                controller.FindImplementationForInterfaceMember(dispose) is IMethodSymbol implementation &&
+                (SymbolEqualityComparer.Default.Equals(implementation, root) || SymbolEqualityComparer.Default.Equals(implementation, method)))
+            {
+                return false;
+            }
+
+            return true;
+        }
+
+        // ControllerFeatureProvider.IsController: a public top-level, non-abstract, non-generic class, not
+        // [NonController] (inherited), whose name ends in "Controller" (any case) or that carries [Controller]
+        // (inherited; ControllerBase and [ApiController] carry it). Only in a project that references ASP.NET Core MVC.
         private bool IsController(INamedTypeSymbol type)
         {
-            if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsStatic || type.DeclaredAccessibility != Accessibility.Public)
+            if (_controller is null || type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsStatic ||
+                type.DeclaredAccessibility != Accessibility.Public || type.ContainingType is not null || type.IsGenericType)
             {
                 return false;
             }
@@ -123,13 +312,46 @@ namespace SpecGuard.Generators.Analyzers
                 return false;
             }
 
-            return (_controllerBase is not null && DerivesFrom(type, _controllerBase)) ||
+            return type.Name.EndsWith("Controller", StringComparison.OrdinalIgnoreCase) ||
+                   (_controllerBase is not null && DerivesFrom(type, _controllerBase)) ||
                    (_apiController is not null && HasAttribute(type, _apiController, inherited: true)) ||
-                   (_controller is not null && HasAttribute(type, _controller, inherited: true));
+                   HasAttribute(type, _controller, inherited: true);
         }
+
+        // A base class of controllers (abstract, or carrying what makes its subclasses controllers): its public methods
+        // are actions of the subclasses, so SPEC101's.
+        private bool IsControllerBase(INamedTypeSymbol type) =>
+            _controller is not null && type.TypeKind == TypeKind.Class && !IsController(type) &&
+            !(_nonController is not null && HasAttribute(type, _nonController, inherited: true)) &&
+            ((_controllerBase is not null && DerivesFrom(type, _controllerBase)) ||
+             HasAttribute(type, _controller, inherited: true) ||
+             (type.IsAbstract && type.Name.EndsWith("Controller", StringComparison.OrdinalIgnoreCase)));
 
         private bool IsGrpcServiceBase(INamedTypeSymbol? type) =>
             _bindServiceMethod is not null && type is not null && type.Name.EndsWith("Base", StringComparison.Ordinal) && HasAttribute(type, _bindServiceMethod);
+
+        private static bool IsOrImplements(ITypeSymbol type, INamedTypeSymbol target)
+        {
+            if (type is ITypeParameterSymbol parameter)
+            {
+                return parameter.ConstraintTypes.Any(c => IsOrImplements(c, target));
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, target) || type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, target)))
+            {
+                return true;
+            }
+
+            for (INamedTypeSymbol? current = type.BaseType; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, target))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static bool Implements(IMethodSymbol method, INamedTypeSymbol iface) =>
             iface.GetMembers().OfType<IMethodSymbol>().Any(member =>

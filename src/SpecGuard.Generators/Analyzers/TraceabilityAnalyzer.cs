@@ -31,8 +31,6 @@ namespace SpecGuard.Generators.Analyzers
         /// <summary>Diagnostic property with the ID that replaces a deprecated criterion (SPEC103).</summary>
         public const string ReplacedByProperty = "SpecGuard.ReplacedBy";
 
-        private static readonly ImmutableHashSet<string> MapMethods = ImmutableHashSet.Create(StringComparer.Ordinal, "Map", "MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "MapFallback");
-
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             SpecDescriptors.UntracedPublicApi,
@@ -70,7 +68,8 @@ namespace SpecGuard.Generators.Analyzers
 
             var problems = new List<string>();
             var options = new TraceabilityOptions(context.Options.AnalyzerConfigOptionsProvider, compilation, problems);
-            var state = new State(compilation, specs, options, new Handlers(compilation, options.CustomHandlerTypes), implements, verifies, exempt);
+            var handlers = new Handlers(compilation, options.AnyHandlerTypes);
+            var state = new State(compilation, specs, options, handlers, implements, verifies, exempt);
 
             context.RegisterSyntaxNodeAction(state.AnalyzeAttribute, SyntaxKind.Attribute);
 
@@ -79,7 +78,8 @@ namespace SpecGuard.Generators.Analyzers
             {
                 context.RegisterSymbolAction(state.AnalyzeMethod, SymbolKind.Method);
                 context.RegisterSymbolAction(state.AnalyzeType, SymbolKind.NamedType);
-                if (compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions") is not null)
+                context.RegisterSymbolStartAction(state.StartType, SymbolKind.NamedType);
+                if (handlers.CanMapEndpoints)
                 {
                     context.RegisterOperationAction(state.AnalyzeInvocation, OperationKind.Invocation);
                 }
@@ -92,6 +92,8 @@ namespace SpecGuard.Generators.Analyzers
                     end.ReportDiagnostic(Diagnostic.Create(SpecDescriptors.InvalidOption, Location.None, problem));
                 }
 
+                state.ReportDeferred(end);
+                state.ReportEndpoints(end);
                 state.ReportUnimplemented(end);
             });
         }
@@ -106,6 +108,9 @@ namespace SpecGuard.Generators.Analyzers
             private readonly INamedTypeSymbol _exempt;
             private readonly ConcurrentDictionary<ISymbol, bool> _tracedCache = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
             private readonly ConcurrentDictionary<ISymbol, bool> _reportedHandlers = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+            private readonly ConcurrentDictionary<IMethodSymbol, bool> _endpointMethods = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+            private readonly ConcurrentBag<(Diagnostic Diagnostic, IMethodSymbol[] Behaviour)> _deferred = new ConcurrentBag<(Diagnostic, IMethodSymbol[])>();
+            private readonly ConcurrentDictionary<string, (string Order, ISymbol? Method, Diagnostic Diagnostic)> _endpointReports = new ConcurrentDictionary<string, (string, ISymbol?, Diagnostic)>(StringComparer.Ordinal);
             private readonly ConcurrentDictionary<string, bool> _implemented = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
             private readonly string[] _allIds;
             private readonly string[] _liveIds;
@@ -237,7 +242,8 @@ namespace SpecGuard.Generators.Analyzers
                     return;
                 }
 
-                string? handler = _handlers.Any ? _handlers.Describe(method) : null;
+                TreeOptions treeOptions = _options.For(tree);
+                string? handler = _handlers.Any ? _handlers.Describe(method, treeOptions.HandlerTypes) : null;
                 if (handler is not null)
                 {
                     if (!IsTraced(method) && _reportedHandlers.TryAdd(method, true))
@@ -248,19 +254,47 @@ namespace SpecGuard.Generators.Analyzers
                     return;
                 }
 
-                if (_options.ScopeFor(tree) != PublicApiScope.Members || !IsBehaviouralPublicMethod(method) || (_handlers.Any && _handlers.IsHandlerType(method.ContainingType)))
+                // Other public methods (members scope) are decided with their type (StartType): they may be endpoints.
+            }
+
+            // SPEC101 for handlers a concrete class inherits: the class is the handler (generic base handlers), and
+            // public actions a controller inherits from a base class that is not itself a controller.
+            public void AnalyzeType(SymbolAnalysisContext context)
+            {
+                var type = (INamedTypeSymbol)context.Symbol;
+                if (!_handlers.Any || type.TypeKind != TypeKind.Class || type.IsImplicitlyDeclared || FirstLocation(type) is not { } location ||
+                    _options.IsExcluded(type, location.SourceTree))
                 {
                     return;
                 }
 
-                if (!IsTraced(method))
+                bool typeReported = false;
+                foreach ((string kind, IMethodSymbol method) in _handlers.InheritedHandlers(type, _options.For(location.SourceTree).HandlerTypes))
                 {
-                    context.ReportDiagnostic(Untraced(SpecDescriptors.UntracedPublicApi, method.Locations[0], $"The public method {method.ContainingType.Name}.{method.Name} traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to {method.ContainingType.Name}, or [SpecExempt(\"reason\")]."));
+                    if (IsTraced(type) || IsTraced(method))
+                    {
+                        continue;
+                    }
+
+                    if (kind == "controller action")
+                    {
+                        if (method.Locations.FirstOrDefault(static l => l.IsInSource) is { } methodLocation && _reportedHandlers.TryAdd(method, true))
+                        {
+                            context.ReportDiagnostic(Untraced(SpecDescriptors.UntracedHandler, methodLocation, $"The controller action {method.ContainingType.Name}.{method.Name} traces to no acceptance criterion. Add [Implements(\"ID\")] naming the criterion it serves, or [SpecExempt(\"reason\")]."));
+                        }
+                    }
+                    else if (!typeReported)
+                    {
+                        typeReported = true;
+                        context.ReportDiagnostic(Untraced(SpecDescriptors.UntracedHandler, location, $"The {kind} {type.Name} traces to no acceptance criterion (it inherits {method.Name} from {method.ContainingType.Name}). Add [Implements(\"ID\")] to {type.Name} naming the criterion it serves, or [SpecExempt(\"reason\")]."));
+                    }
                 }
             }
 
-            // SPEC100 for public types with behaviour (types scope, the default).
-            public void AnalyzeType(SymbolAnalysisContext context)
+            // SPEC100 for public types with behaviour (types scope, the default) or for their public methods (members
+            // scope). Decided at the type's end, once the endpoints it maps itself are known: a type whose public
+            // behaviour is all handlers is SPEC101's, and so is a method mapped as an endpoint.
+            public void StartType(SymbolStartAnalysisContext context)
             {
                 var type = (INamedTypeSymbol)context.Symbol;
                 if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsImplicitlyDeclared || !IsExternallyVisible(type))
@@ -268,41 +302,118 @@ namespace SpecGuard.Generators.Analyzers
                     return;
                 }
 
-                Location? location = type.Locations.Where(static l => l.IsInSource).OrderBy(static l => l.SourceTree!.FilePath, StringComparer.Ordinal).ThenBy(static l => l.SourceSpan.Start).FirstOrDefault();
-                if (location is null || _options.ScopeFor(location.SourceTree) != PublicApiScope.Types || _options.IsExcluded(type, location.SourceTree))
+                Location? location = FirstLocation(type);
+                if (location is null || _options.IsExcluded(type, location.SourceTree))
                 {
                     return;
                 }
 
-                if (IsTraced(type) || (_handlers.Any && _handlers.IsHandlerType(type)) || IsProgram(type))
+                TreeOptions treeOptions = _options.For(location.SourceTree);
+                bool typesScope = treeOptions.Scope == PublicApiScope.Types;
+                bool anyMembersScope = type.Locations.Any(l => l.IsInSource && _options.ScopeFor(l.SourceTree) == PublicApiScope.Members);
+                if ((!typesScope && !anyMembersScope) || IsTraced(type) || (_handlers.Any && _handlers.IsHandlerType(type, treeOptions.HandlerTypes)) || IsProgram(type) || IsInfrastructure(type, treeOptions))
                 {
                     return;
                 }
 
-                bool behaviour = false;
-                foreach (ISymbol member in type.GetMembers())
+                var endpoints = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+                if (_handlers.CanMapEndpoints)
                 {
-                    if (HasLink(member))
+                    context.RegisterOperationAction(
+                        operation =>
+                        {
+                            var invocation = (IInvocationOperation)operation.Operation;
+                            if (!_handlers.IsEndpointRegistration(invocation.TargetMethod))
+                            {
+                                return;
+                            }
+
+                            foreach (IArgumentOperation argument in invocation.Arguments)
+                            {
+                                if (!_handlers.IsHandlerParameter(argument.Parameter))
+                                {
+                                    continue;
+                                }
+
+                                foreach (IOperation value in DelegateValues(argument.Value, 0))
+                                {
+                                    if (value is IMethodReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Method.ContainingType?.OriginalDefinition, type.OriginalDefinition))
+                                    {
+                                        endpoints[reference.Method.OriginalDefinition] = true;
+                                    }
+                                }
+                            }
+                        },
+                        OperationKind.Invocation);
+                }
+
+                context.RegisterSymbolEndAction(end =>
+                {
+                    var behaviour = new List<IMethodSymbol>();
+                    bool memberLinked = false;
+                    foreach (ISymbol member in type.GetMembers())
                     {
-                        return; // a member carries the link: the type is traced through it
+                        memberLinked |= HasLink(member); // types scope: a member carrying the link traces the type
+
+                        // Handler methods are SPEC101's and wiring is not behaviour: the type needs a link only for behaviour beyond them.
+                        if (member is IMethodSymbol method && IsBehaviouralPublicMethod(method) && !_handlers.IsWiringMethod(method) &&
+                            !endpoints.ContainsKey(method.OriginalDefinition) &&
+                            !(_handlers.Any && _handlers.Describe(method, _options.For(method.Locations.FirstOrDefault(static l => l.IsInSource)?.SourceTree).HandlerTypes) is not null))
+                        {
+                            behaviour.Add(method.OriginalDefinition);
+                        }
                     }
 
-                    // Handler methods are SPEC101's; the type needs a link only for behaviour beyond them.
-                    behaviour |= member is IMethodSymbol method && IsBehaviouralPublicMethod(method) && !(_handlers.Any && _handlers.Describe(method) is not null);
+                    // Static methods may be method-group endpoints mapped from another type (app.MapGet("/x", Endpoints.Get)),
+                    // which is known only once the whole compilation has been seen: decided at its end.
+                    if (typesScope && !memberLinked && behaviour.Count > 0)
+                    {
+                        Diagnostic diagnostic = Untraced(SpecDescriptors.UntracedPublicApi, location, $"The public type {type.Name} has behaviour but traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to its public members, or [SpecExempt(\"reason\")].");
+                        Report(end, diagnostic, behaviour);
+                    }
+
+                    foreach (IMethodSymbol method in behaviour)
+                    {
+                        if (method.Locations.FirstOrDefault(static l => l.IsInSource) is { } methodLocation && _options.ScopeFor(methodLocation.SourceTree) == PublicApiScope.Members &&
+                            !_options.IsExcluded(method, methodLocation.SourceTree) && !IsTraced(method))
+                        {
+                            Report(end, Untraced(SpecDescriptors.UntracedPublicApi, methodLocation, $"The public method {type.Name}.{method.Name} traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to {type.Name}, or [SpecExempt(\"reason\")]."), new[] { method });
+                        }
+                    }
+                });
+            }
+
+            // Reported now, or (when every method it is about is static and may be an endpoint mapped from another type)
+            // at the compilation's end, unless all of them turn out to be endpoints.
+            private void Report(SymbolAnalysisContext context, Diagnostic diagnostic, IReadOnlyList<IMethodSymbol> behaviour)
+            {
+                if (_handlers.CanMapEndpoints && behaviour.All(static m => m.IsStatic))
+                {
+                    _deferred.Add((diagnostic, behaviour.ToArray()));
+                    return;
                 }
 
-                if (behaviour)
+                context.ReportDiagnostic(diagnostic);
+            }
+
+            public void ReportDeferred(CompilationAnalysisContext context)
+            {
+                foreach ((Diagnostic diagnostic, IMethodSymbol[] behaviour) in _deferred)
                 {
-                    context.ReportDiagnostic(Untraced(SpecDescriptors.UntracedPublicApi, location, $"The public type {type.Name} has behaviour but traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to its public members, or [SpecExempt(\"reason\")]."));
+                    if (behaviour.Any(m => !_endpointMethods.ContainsKey(m)))
+                    {
+                        context.ReportDiagnostic(diagnostic);
+                    }
                 }
             }
 
-            // SPEC101 for minimal-API endpoints: the handler of app.MapGet(...) and friends.
+            // SPEC101 for minimal-API endpoints: the handler passed to app.MapGet(...), to a group's, or to the app's own
+            // Map* wrappers; also when the delegate is held in a local, a readonly field or a get-only property first.
             public void AnalyzeInvocation(OperationAnalysisContext context)
             {
                 var invocation = (IInvocationOperation)context.Operation;
                 IMethodSymbol target = invocation.TargetMethod;
-                if (!MapMethods.Contains(target.Name) || target.ContainingType?.ToDisplayString() != "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions")
+                if (!_handlers.IsEndpointRegistration(target))
                 {
                     return;
                 }
@@ -313,43 +424,166 @@ namespace SpecGuard.Generators.Analyzers
                 }
 
                 string? route = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "pattern")?.Value.ConstantValue.Value as string;
+                string order = invocation.Syntax.SyntaxTree.FilePath + "\n" + invocation.Syntax.SpanStart.ToString("D10", System.Globalization.CultureInfo.InvariantCulture);
+                string endpoint = string.IsNullOrEmpty(route) ? target.Name + " endpoint" : $"{target.Name}(\"{route}\") endpoint";
                 foreach (IArgumentOperation argument in invocation.Arguments)
                 {
-                    string? parameterType = argument.Parameter?.Type.ToDisplayString();
-                    if (parameterType is not ("System.Delegate" or "Microsoft.AspNetCore.Http.RequestDelegate"))
+                    if (!_handlers.IsHandlerParameter(argument.Parameter))
                     {
                         continue;
                     }
 
-                    IOperation value = argument.Value;
-                    while (value is IConversionOperation conversion)
+                    bool direct = Unwrap(argument.Value) is IAnonymousFunctionOperation;
+                    foreach (IOperation value in DelegateValues(argument.Value, 0))
                     {
-                        value = conversion.Operand;
-                    }
-
-                    if (value is IDelegateCreationOperation creation)
-                    {
-                        value = creation.Target;
-                    }
-
-                    string endpoint = route is null ? target.Name + " endpoint" : $"{target.Name}(\"{route}\") endpoint";
-                    if (value is IAnonymousFunctionOperation lambda)
-                    {
-                        if (!HasLink(lambda.Symbol))
+                        if (value is IAnonymousFunctionOperation lambda)
                         {
-                            context.ReportDiagnostic(Untraced(SpecDescriptors.UntracedHandler, LambdaLocation(lambda.Syntax), $"The minimal-API {endpoint} traces to no acceptance criterion. Put [Implements(\"ID\")] on the lambda, e.g. app.{target.Name}(..., [Implements(\"ID\")] () => ...), or [SpecExempt(\"reason\")]."));
+                            // Traced as a method-group handler is: a link on the lambda, or on what contains it (its method, its type).
+                            if (IsTraced(lambda.Symbol))
+                            {
+                                continue;
+                            }
+
+                            Diagnostic diagnostic = Untraced(SpecDescriptors.UntracedHandler, LambdaLocation(lambda.Syntax), $"The minimal-API {endpoint} traces to no acceptance criterion. Put [Implements(\"ID\")] on the lambda, e.g. app.{target.Name}(..., [Implements(\"ID\")] () => ...), or [SpecExempt(\"reason\")].");
+                            if (direct)
+                            {
+                                context.ReportDiagnostic(diagnostic); // written at its only Map* call: reported while you type
+                            }
+                            else
+                            {
+                                ReportEndpointOnce(lambda.Syntax.SyntaxTree.FilePath + "\n" + lambda.Syntax.SpanStart, order, null, diagnostic);
+                            }
                         }
-                    }
-                    else if (value is IMethodReferenceOperation reference)
-                    {
-                        IMethodSymbol method = reference.Method;
-                        if (!IsTraced(method) && _reportedHandlers.TryAdd(method, true))
+                        else if (value is IMethodReferenceOperation reference)
                         {
-                            Location location = method.Locations.FirstOrDefault(static l => l.IsInSource) ?? reference.Syntax.GetLocation();
-                            context.ReportDiagnostic(Untraced(SpecDescriptors.UntracedHandler, location, $"The minimal-API {endpoint} handler {method.Name} traces to no acceptance criterion. Add [Implements(\"ID\")] to {method.Name} or its type, or [SpecExempt(\"reason\")]."));
+                            IMethodSymbol method = reference.Method;
+                            _endpointMethods[method.OriginalDefinition] = true;
+                            if (!IsTraced(method))
+                            {
+                                Location location = method.Locations.FirstOrDefault(static l => l.IsInSource) ?? reference.Syntax.GetLocation();
+                                Diagnostic diagnostic = Untraced(SpecDescriptors.UntracedHandler, location, $"The minimal-API {endpoint} handler {method.Name} traces to no acceptance criterion. Add [Implements(\"ID\")] to {method.Name} or its type, or [SpecExempt(\"reason\")].");
+                                ReportEndpointOnce(method.OriginalDefinition.GetDocumentationCommentId() ?? method.ToDisplayString(), order, method.OriginalDefinition, diagnostic);
+                            }
                         }
                     }
                 }
+            }
+
+            // A handler that can be mapped more than once (a method group, a delegate held in a field) is reported once, at
+            // the compilation's end, naming its first Map* call in file and position order: the same message whatever
+            // order the analyzer saw the calls in.
+            private void ReportEndpointOnce(string key, string order, ISymbol? method, Diagnostic diagnostic) =>
+                _endpointReports.AddOrUpdate(key, (order, method, diagnostic), (_, existing) => string.CompareOrdinal(order, existing.Order) < 0 ? (order, method, diagnostic) : existing);
+
+            public void ReportEndpoints(CompilationAnalysisContext context)
+            {
+                foreach ((string _, ISymbol? method, Diagnostic diagnostic) in _endpointReports.Values)
+                {
+                    if (method is null || !_reportedHandlers.ContainsKey(method))
+                    {
+                        context.ReportDiagnostic(diagnostic);
+                    }
+                }
+            }
+
+            private static IOperation? Unwrap(IOperation? value)
+            {
+                while (true)
+                {
+                    switch (value)
+                    {
+                        case IConversionOperation conversion:
+                            value = conversion.Operand;
+                            continue;
+                        case IDelegateCreationOperation creation:
+                            value = creation.Target;
+                            continue;
+                        case IParenthesizedOperation parenthesized:
+                            value = parenthesized.Operand;
+                            continue;
+                        default:
+                            return value;
+                    }
+                }
+            }
+
+            // The lambdas and method groups a Delegate argument can hold, following simple data flow within the file: a
+            // local (its initializer and every assignment to it), a readonly field's initializer, a get-only property's
+            // initializer or expression body, either branch of ?:. A parameter (a wrapper forwarding its handler) is not followed.
+            private static IEnumerable<IOperation> DelegateValues(IOperation? value, int depth)
+            {
+                value = Unwrap(value);
+                if (value is IAnonymousFunctionOperation or IMethodReferenceOperation)
+                {
+                    return new[] { value };
+                }
+
+                if (value?.SemanticModel is not { } model || depth >= 4)
+                {
+                    return Array.Empty<IOperation>();
+                }
+
+                var sources = new List<ExpressionSyntax>();
+                switch (value)
+                {
+                    case ILocalReferenceOperation local:
+                        foreach (SyntaxReference reference in local.Local.DeclaringSyntaxReferences)
+                        {
+                            if (reference.SyntaxTree != model.SyntaxTree || reference.GetSyntax() is not VariableDeclaratorSyntax declarator)
+                            {
+                                continue;
+                            }
+
+                            if (declarator.Initializer is { } initializer)
+                            {
+                                sources.Add(initializer.Value);
+                            }
+
+                            SyntaxNode scope = (SyntaxNode?)declarator.Ancestors().FirstOrDefault(static a => a is MemberDeclarationSyntax and not GlobalStatementSyntax) ?? declarator.SyntaxTree.GetRoot();
+                            foreach (AssignmentExpressionSyntax assignment in scope.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                            {
+                                if (assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Left is IdentifierNameSyntax name &&
+                                    name.Identifier.ValueText == local.Local.Name &&
+                                    SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol, local.Local))
+                                {
+                                    sources.Add(assignment.Right);
+                                }
+                            }
+                        }
+
+                        break;
+                    case IFieldReferenceOperation field when field.Field.IsReadOnly || field.Field.IsConst:
+                        foreach (SyntaxReference reference in field.Field.DeclaringSyntaxReferences)
+                        {
+                            if (reference.SyntaxTree == model.SyntaxTree && reference.GetSyntax() is VariableDeclaratorSyntax { Initializer: { } initializer })
+                            {
+                                sources.Add(initializer.Value);
+                            }
+                        }
+
+                        break;
+                    case IPropertyReferenceOperation property when property.Property.SetMethod is null || property.Property.SetMethod.IsInitOnly:
+                        foreach (SyntaxReference reference in property.Property.DeclaringSyntaxReferences)
+                        {
+                            if (reference.SyntaxTree != model.SyntaxTree || reference.GetSyntax() is not PropertyDeclarationSyntax declaration)
+                            {
+                                continue;
+                            }
+
+                            ExpressionSyntax? body = declaration.ExpressionBody?.Expression ?? declaration.Initializer?.Value ??
+                                declaration.AccessorList?.Accessors.FirstOrDefault(static a => a.IsKind(SyntaxKind.GetAccessorDeclaration))?.ExpressionBody?.Expression;
+                            if (body is not null)
+                            {
+                                sources.Add(body);
+                            }
+                        }
+
+                        break;
+                    case IConditionalOperation conditional:
+                        return DelegateValues(conditional.WhenTrue, depth + 1).Concat(DelegateValues(conditional.WhenFalse, depth + 1)).ToArray();
+                }
+
+                return sources.SelectMany(source => DelegateValues(model.GetOperation(source), depth + 1)).ToArray();
             }
 
             public void ReportUnimplemented(CompilationAnalysisContext context)
@@ -462,6 +696,16 @@ namespace SpecGuard.Generators.Analyzers
 
                 return true;
             }
+
+            private bool IsInfrastructure(INamedTypeSymbol type, TreeOptions treeOptions) =>
+                _handlers.IsFrameworkInfrastructure(type) ||
+                (treeOptions.ExcludeInfrastructure && type.ContainingNamespace is { IsGlobalNamespace: false } ns &&
+                 ns.ToDisplayString().Split('.').Any(static segment => string.Equals(segment, "Infrastructure", StringComparison.OrdinalIgnoreCase)));
+
+            private static Location? FirstLocation(INamedTypeSymbol type) =>
+                type.Locations.Where(static l => l.IsInSource).OrderBy(static l => l.SourceTree!.FilePath, StringComparer.Ordinal).ThenBy(static l => l.SourceSpan.Start).FirstOrDefault();
+
+            private static SyntaxTree? FirstTree(INamedTypeSymbol type) => FirstLocation(type)?.SourceTree;
 
             private static bool IsExternallyVisible(INamedTypeSymbol type)
             {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace SpecGuard.Generators.Analyzers
@@ -20,23 +21,25 @@ namespace SpecGuard.Generators.Analyzers
     }
 
     /// <summary>
-    /// Traceability options. MSBuild: <c>SpecGuardEnforce</c>. <c>.editorconfig</c> (per file, or global):
-    /// <c>specguard.public_api_scope</c>, <c>specguard.handler_types</c>, <c>specguard.excluded_namespaces</c>.
+    /// Traceability options. MSBuild: <c>SpecGuardEnforce</c>. Analyzer options (per file and folder from
+    /// <c>.editorconfig</c> sections, or for every file from a <c>.globalconfig</c>): <c>specguard.public_api_scope</c>,
+    /// <c>specguard.public_api_exclude</c>, <c>specguard.handler_types</c>, <c>specguard.excluded_namespaces</c>.
+    /// Every syntax tree's options are read and checked once, when the compilation starts, so an invalid value in any
+    /// section is reported (SPEC901) whether or not the file declares anything SpecGuard looks at.
     /// </summary>
     internal sealed class TraceabilityOptions
     {
         public const string ScopeKey = "specguard.public_api_scope";
+        public const string PublicApiExcludeKey = "specguard.public_api_exclude";
         public const string HandlerTypesKey = "specguard.handler_types";
         public const string ExcludedNamespacesKey = "specguard.excluded_namespaces";
         public const string EnforceProperty = "build_property.SpecGuardEnforce";
 
-        private readonly AnalyzerConfigOptionsProvider _provider;
-        private readonly Dictionary<SyntaxTree, (PublicApiScope Scope, string[] Excluded)> _perTree = new Dictionary<SyntaxTree, (PublicApiScope, string[])>();
-        private readonly object _gate = new object();
+        private readonly Dictionary<SyntaxTree, TreeOptions> _perTree = new Dictionary<SyntaxTree, TreeOptions>();
+        private readonly Dictionary<string, INamedTypeSymbol?> _handlerTypes = new Dictionary<string, INamedTypeSymbol?>(StringComparer.Ordinal);
 
         public TraceabilityOptions(AnalyzerConfigOptionsProvider provider, Compilation compilation, List<string> problems)
         {
-            _provider = provider;
             AnalyzerConfigOptions global = provider.GlobalOptions;
             Enforce = global.TryGetValue(EnforceProperty, out string? enforce) && string.Equals(enforce.Trim(), "true", StringComparison.OrdinalIgnoreCase);
             if (enforce is not null && enforce.Trim().Length > 0 && !string.Equals(enforce.Trim(), "true", StringComparison.OrdinalIgnoreCase) && !string.Equals(enforce.Trim(), "false", StringComparison.OrdinalIgnoreCase))
@@ -44,38 +47,33 @@ namespace SpecGuard.Generators.Analyzers
                 problems.Add($"The MSBuild property SpecGuardEnforce is '{enforce.Trim()}'; it takes true or false. Using false.");
             }
 
-            GlobalScope = ParseScope(global, problems);
-            GlobalExcluded = ParseList(global, ExcludedNamespacesKey);
-            var handlers = new List<INamedTypeSymbol>();
-            foreach (string name in ParseList(global, HandlerTypesKey))
+            // One set of problems for the whole compilation: the same bad value in many files is reported once.
+            var found = new SortedSet<string>(StringComparer.Ordinal);
+            Global = Read(global, null, compilation, found);
+            foreach (SyntaxTree tree in compilation.SyntaxTrees)
             {
-                INamedTypeSymbol? type = compilation.GetTypeByMetadataName(name);
-                if (type is null)
-                {
-                    problems.Add($"The .editorconfig option {HandlerTypesKey} names '{name}', which is not a type this project can see. Use the metadata name, e.g. MyApp.Handlers.IHandler`1 for a generic interface.");
-                    continue;
-                }
-
-                handlers.Add(type);
+                _perTree[tree] = Read(provider.GetOptions(tree), Global, compilation, found);
             }
 
-            CustomHandlerTypes = handlers;
+            problems.AddRange(found);
         }
 
         /// <summary>SPEC100/SPEC101 are errors (CI); otherwise warnings. A user's own severity setting still wins.</summary>
         public bool Enforce { get; }
 
-        public PublicApiScope GlobalScope { get; }
+        /// <summary>The options of the project as a whole (global options), used for symbols without a source tree.</summary>
+        public TreeOptions Global { get; }
 
-        public string[] GlobalExcluded { get; }
+        /// <summary>The handler types named for any file of the compilation (to decide whether handler checks can be skipped).</summary>
+        public bool AnyHandlerTypes => Global.HandlerTypes.Count > 0 || _perTree.Values.Any(static o => o.HandlerTypes.Count > 0);
 
-        public IReadOnlyList<INamedTypeSymbol> CustomHandlerTypes { get; }
+        public TreeOptions For(SyntaxTree? tree) => tree is not null && _perTree.TryGetValue(tree, out TreeOptions? options) ? options : Global;
 
-        public PublicApiScope ScopeFor(SyntaxTree? tree) => tree is null ? GlobalScope : ForTree(tree).Scope;
+        public PublicApiScope ScopeFor(SyntaxTree? tree) => For(tree).Scope;
 
         public bool IsExcluded(ISymbol symbol, SyntaxTree? tree)
         {
-            string[] excluded = tree is null ? GlobalExcluded : ForTree(tree).Excluded;
+            string[] excluded = For(tree).Excluded;
             if (excluded.Length == 0)
             {
                 return false;
@@ -85,24 +83,51 @@ namespace SpecGuard.Generators.Analyzers
             return excluded.Any(prefix => ns == prefix || ns.StartsWith(prefix + ".", StringComparison.Ordinal));
         }
 
-        private (PublicApiScope Scope, string[] Excluded) ForTree(SyntaxTree tree)
+        // Reads one file's options; a key the file's sections do not set falls back to the global value.
+        // A well-formed handler type name this project cannot see is ignored without a diagnostic: one repository-wide
+        // setting (.globalconfig) names types from several projects, and a project that does not see one has none of
+        // its handlers.
+        private TreeOptions Read(AnalyzerConfigOptions options, TreeOptions? fallback, Compilation compilation, SortedSet<string> problems)
         {
-            lock (_gate)
+            PublicApiScope scope = options.TryGetValue(ScopeKey, out _) || fallback is null ? ParseScope(options, problems) : fallback.Scope;
+            bool infrastructure = options.TryGetValue(PublicApiExcludeKey, out _) || fallback is null ? ParseExclude(options, problems) : fallback.ExcludeInfrastructure;
+            string[] excluded = options.TryGetValue(ExcludedNamespacesKey, out _) || fallback is null ? ParseNamespaces(options, problems) : fallback.Excluded;
+            IReadOnlyList<INamedTypeSymbol> handlers;
+            if (options.TryGetValue(HandlerTypesKey, out string? handlerValue) || fallback is null)
             {
-                if (!_perTree.TryGetValue(tree, out var options))
+                var list = new List<INamedTypeSymbol>();
+                foreach (string name in Split(handlerValue))
                 {
-                    AnalyzerConfigOptions treeOptions = _provider.GetOptions(tree);
-                    PublicApiScope scope = treeOptions.TryGetValue(ScopeKey, out _) ? ParseScope(treeOptions, null) : GlobalScope;
-                    string[] excludedHere = treeOptions.TryGetValue(ExcludedNamespacesKey, out _) ? ParseList(treeOptions, ExcludedNamespacesKey) : GlobalExcluded;
-                    options = (scope, excludedHere);
-                    _perTree[tree] = options;
+                    if (!_handlerTypes.TryGetValue(name, out INamedTypeSymbol? type))
+                    {
+                        type = IsMetadataName(name) ? compilation.GetTypeByMetadataName(name) : null;
+                        _handlerTypes[name] = type;
+                    }
+
+                    if (type is not null)
+                    {
+                        if (!list.Contains(type, SymbolEqualityComparer.Default))
+                        {
+                            list.Add(type);
+                        }
+                    }
+                    else if (!IsMetadataName(name))
+                    {
+                        problems.Add($"The analyzer option {HandlerTypesKey} names '{name}', which is not a metadata name; it is ignored. Write the namespace and type name, with `N for N generic parameters and + for a nested type, e.g. MyApp.Handlers.IHandler`1.");
+                    }
                 }
 
-                return options;
+                handlers = list;
             }
+            else
+            {
+                handlers = fallback.HandlerTypes;
+            }
+
+            return new TreeOptions(scope, infrastructure, excluded, handlers);
         }
 
-        private static PublicApiScope ParseScope(AnalyzerConfigOptions options, List<string>? problems)
+        private static PublicApiScope ParseScope(AnalyzerConfigOptions options, SortedSet<string> problems)
         {
             if (!options.TryGetValue(ScopeKey, out string? value) || string.IsNullOrWhiteSpace(value))
             {
@@ -119,14 +144,93 @@ namespace SpecGuard.Generators.Analyzers
                 case "none":
                     return PublicApiScope.Off;
                 default:
-                    problems?.Add($"The .editorconfig option {ScopeKey} is '{value.Trim()}'; it takes types (the default), members or off. Using types.");
+                    problems.Add($"The analyzer option {ScopeKey} is '{value.Trim()}'; it takes types (the default), members or off. Using types.");
                     return PublicApiScope.Types;
             }
         }
 
-        private static string[] ParseList(AnalyzerConfigOptions options, string key) =>
-            options.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value)
-                ? value.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries).Select(static s => s.Trim()).Where(static s => s.Length > 0).ToArray()
-                : Array.Empty<string>();
+        // Default (absent or blank): infrastructure. "none" reports Infrastructure namespaces too.
+        private static bool ParseExclude(AnalyzerConfigOptions options, SortedSet<string> problems)
+        {
+            options.TryGetValue(PublicApiExcludeKey, out string? value);
+            bool? infrastructure = null;
+            foreach (string item in Split(value))
+            {
+                switch (item.ToLowerInvariant())
+                {
+                    case "infrastructure":
+                        infrastructure = true;
+                        break;
+                    case "none":
+                        infrastructure ??= false;
+                        break;
+                    default:
+                        problems.Add($"The analyzer option {PublicApiExcludeKey} lists '{item}'; it takes infrastructure (the default) or none. '{item}' is ignored.");
+                        break;
+                }
+            }
+
+            return infrastructure ?? true;
+        }
+
+        private static string[] ParseNamespaces(AnalyzerConfigOptions options, SortedSet<string> problems)
+        {
+            options.TryGetValue(ExcludedNamespacesKey, out string? value);
+            var result = new List<string>();
+            foreach (string item in Split(value))
+            {
+                string name = item.StartsWith("global::", StringComparison.Ordinal) ? item.Substring("global::".Length) : item;
+                if (IsNamespaceName(name))
+                {
+                    result.Add(name);
+                }
+                else
+                {
+                    problems.Add($"The analyzer option {ExcludedNamespacesKey} lists '{item}', which is not a namespace name (identifiers separated by dots, e.g. MyApp.Migrations); it is ignored and the other namespaces listed are still excluded.");
+                }
+            }
+
+            return result.ToArray();
+        }
+
+        private static bool IsNamespaceName(string name) =>
+            name.Split('.').All(static segment => SyntaxFacts.IsValidIdentifier(segment.StartsWith("@", StringComparison.Ordinal) ? segment.Substring(1) : segment) &&
+                                                  (segment.StartsWith("@", StringComparison.Ordinal) || SyntaxFacts.GetKeywordKind(segment) == SyntaxKind.None));
+
+        // Namespace.Type, with `N generic arity suffixes and + for nested types.
+        private static bool IsMetadataName(string name) =>
+            name.Split('.', '+').All(static segment =>
+            {
+                int tick = segment.IndexOf('`');
+                string identifier = tick < 0 ? segment : segment.Substring(0, tick);
+                return SyntaxFacts.IsValidIdentifier(identifier) &&
+                       (tick < 0 || (tick < segment.Length - 1 && segment.Substring(tick + 1).All(static c => c >= '0' && c <= '9')));
+            });
+
+        private static IEnumerable<string> Split(string? value) =>
+            string.IsNullOrWhiteSpace(value)
+                ? Array.Empty<string>()
+                : value!.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries).Select(static s => s.Trim()).Where(static s => s.Length > 0);
+    }
+
+    /// <summary>The analyzer options that apply to one file.</summary>
+    internal sealed class TreeOptions
+    {
+        public TreeOptions(PublicApiScope scope, bool excludeInfrastructure, string[] excluded, IReadOnlyList<INamedTypeSymbol> handlerTypes)
+        {
+            Scope = scope;
+            ExcludeInfrastructure = excludeInfrastructure;
+            Excluded = excluded;
+            HandlerTypes = handlerTypes;
+        }
+
+        public PublicApiScope Scope { get; }
+
+        /// <summary>The <c>infrastructure</c> value of <c>specguard.public_api_exclude</c> (the default): namespaces with a segment named Infrastructure.</summary>
+        public bool ExcludeInfrastructure { get; }
+
+        public string[] Excluded { get; }
+
+        public IReadOnlyList<INamedTypeSymbol> HandlerTypes { get; }
     }
 }
