@@ -103,7 +103,16 @@ public sealed class HostileInputTests
         var random = new Random(42);
         byte[] bytes = new byte[64 * 1024];
         random.NextBytes(bytes);
-        string text = Encoding.UTF8.GetString(bytes);
+        string raw = Encoding.UTF8.GetString(bytes);
+
+        // As bytes, random garbage is not UTF-8: that is reported first, where the first undecodable byte is.
+        SpecDiagnostic notUtf8 = Assert.Single(SpecLoader.Load("garbage.spec.yaml", raw).Diagnostics);
+        Assert.Equal("SPEC001", notUtf8.Id);
+        Assert.Contains("not valid UTF-8", notUtf8.Message, StringComparison.Ordinal);
+        Assert.Equal(raw.IndexOf('\uFFFD', StringComparison.Ordinal), notUtf8.Span.Start);
+
+        // As decoded text, its first control character is.
+        string text = raw.Replace('\uFFFD', 'x');
         int first = text.IndexOfAny(Enumerable.Range(0, 32).Where(c => c is not 9 and not 10 and not 13).Select(c => (char)c).ToArray());
 
         SpecLoadResult result = SpecLoader.Load("garbage.spec.yaml", text);
@@ -264,4 +273,20 @@ public sealed class HostileInputTests
     }
 
     private static Model.SourceSpan SourceSpanAtStart => Model.SourceSpan.FileStart;
+}
+
+/// <summary>Found by the mutation property test: YamlDotNet throws ArgumentException (not YamlException) on a tag that is not a valid URI.</summary>
+public sealed class InvalidTagTests
+{
+    [Theory]
+    [InlineData("specguard: 1\nfeature: !<a b> ORDERS\n")]
+    [InlineData("%TAG !e! tag:example.com,2000:\n---\nspecguard: 1\nfeature: !e!{x} ORDERS\n")]
+    [InlineData("specguard: 1\nfeature: !<> ORDERS\n")]
+    public void A_tag_that_is_not_a_URI_is_a_located_SPEC001_not_a_SpecGuard_bug(string text)
+    {
+        SpecLoadResult result = SpecLoader.Load("tags.spec.yaml", text);
+
+        Assert.Contains(result.Diagnostics, d => d.Id == "SPEC001");
+        Assert.DoesNotContain(result.Diagnostics, d => d.Message.Contains("SpecGuard bug", System.StringComparison.Ordinal));
+    }
 }

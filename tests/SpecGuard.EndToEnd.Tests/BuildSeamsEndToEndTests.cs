@@ -70,6 +70,21 @@ public sealed class BuildSeamsEndToEndTests
         Assert.Contains("Skipping target \"CoreCompile\" because all output files are up-to-date", noop.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_spec_file_that_is_not_UTF8_is_SPEC001_in_the_build()
+    {
+        using var repo = new ConsumerRepository();
+        repo.WriteStrictLibraryProject("src/Shop/Shop.csproj");
+        repo.Write("src/Shop/Nothing.cs", "namespace Shop\n{\n    /// <summary>Nothing.</summary>\n    public static class Nothing\n    {\n    }\n}\n");
+        Directory.CreateDirectory(Path.Combine(repo.Root, "specs"));
+        File.WriteAllBytes(Path.Combine(repo.Root, "specs/orders.spec.yaml"), System.Text.Encoding.Latin1.GetBytes(Orders.Replace("Orders can be listed", "Les commandes sont listées", StringComparison.Ordinal)));
+
+        CommandResult build = repo.Dotnet("src/Shop", "build");
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("orders.spec.yaml(1,1): error SPEC001: The spec file is not valid UTF-8 (the compiler could only read it as", build.Output, StringComparison.Ordinal);
+    }
+
     private static ConsumerRepository WebApp()
     {
         var repo = new ConsumerRepository();

@@ -202,17 +202,21 @@ namespace SpecGuard.Core.Yaml
                 ReportYamlException(text, exception);
                 return null;
             }
-            catch (InvalidOperationException exception)
+            catch (Exception exception) when (exception is InvalidOperationException or ArgumentException)
             {
-                // YamlDotNet's scanner throws this (not a YamlException) on some malformed plain scalars; the
-                // problem lies after the last event it produced.
+                // YamlDotNet's scanner throws these (not a YamlException) on some malformed plain scalars
+                // (InvalidOperationException) and on a tag that is not a valid URI (ArgumentException from its TagName);
+                // the problem lies after the last event it produced.
                 SourceSpan span = ToSpan(lastEnd, lastEnd);
+                string reason = exception is ArgumentException
+                    ? "a tag (!…) here is not a valid URI; spec files need no tags other than !!str, !!int, !!float, !!bool and !!null"
+                    : exception.Message.TrimEnd('.');
                 _diagnostics.Add(SpecRules.MalformedYaml, _path, span, string.Format(
                     CultureInfo.InvariantCulture,
-                    "The spec file is not valid YAML after line {0}, column {1} (the YAML reader stopped: {2}). Check the quoting, brackets and indentation after this point.",
+                    "The spec file is not valid YAML after line {0}, column {1} (the YAML reader stopped: {2}). Check the quoting, brackets, tags and indentation after this point.",
                     span.StartLine + 1,
                     span.StartColumn + 1,
-                    exception.Message.TrimEnd('.')));
+                    reason));
                 return null;
             }
 

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.Text;
 using SpecGuard.Core;
 using SpecGuard.Core.Diagnostics;
 using SpecGuard.Core.Model;
+using SpecGuard.Core.Text;
 
 namespace SpecGuard.Generators.Infrastructure
 {
@@ -36,6 +37,15 @@ namespace SpecGuard.Generators.Infrastructure
                     {
                         new SpecDiagnostic(SpecRules.MalformedYaml.Id, SpecSeverity.Error, "The spec file could not be read (it may have been deleted or be locked). Check that the file exists and is readable.", file.Path, SourceSpan.FileStart),
                     }.ToEquatableArray());
+            }
+
+            // The compiler reads a file that is not UTF-8 in a fallback encoding (Windows-1252) rather than failing.
+            if (text.Encoding is { } encoding && !IsUnicode(encoding))
+            {
+                return new SpecLoadResult(
+                    file.Path,
+                    null,
+                    new[] { new SpecDiagnostic(SpecRules.MalformedYaml.Id, SpecSeverity.Error, SpecTextEncoding.NotUtf8Message(encoding.WebName), file.Path, SourceSpan.FileStart) }.ToEquatableArray());
             }
 
             SpecLoadResult result = Cache.GetValue(text, t => SpecLoader.Load(file.Path, t.ToString()));
@@ -74,6 +84,9 @@ namespace SpecGuard.Generators.Infrastructure
                 return null;
             }
         }
+
+        private static bool IsUnicode(System.Text.Encoding encoding) =>
+            encoding.CodePage is 65001 or 1200 or 1201 or 12000 or 12001;
 
         public static Location ToLocation(SpecDiagnostic diagnostic) => ToLocation(diagnostic.Path, diagnostic.Span);
 
