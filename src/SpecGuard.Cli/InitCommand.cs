@@ -3,8 +3,9 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using System.Text;
-using SpecGuard.Core;
 using SpecGuard.Core.Schema;
+using SpecGuard.Core.Text;
+using SpecGuard.Core;
 
 namespace SpecGuard.Cli;
 
@@ -159,7 +160,7 @@ internal static class InitCommand
         {
             try
             {
-                return SpecLoader.Load(path, File.ReadAllText(path)).Feature?.Criteria.FirstOrDefault()?.Id;
+                return SpecSet.Load(new[] { SpecTextEncoding.Read(path, path) }).Features.FirstOrDefault()?.Criteria.FirstOrDefault()?.Id;
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {

@@ -6,9 +6,10 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using SpecGuard.Cli.Report;
-using SpecGuard.Core;
 using SpecGuard.Core.Diagnostics;
 using SpecGuard.Core.Model;
+using SpecGuard.Core.Text;
+using SpecGuard.Core;
 
 namespace SpecGuard.Cli;
 
@@ -253,7 +254,7 @@ internal static class ReportCommand
             read.AddFile(file, "a spec file");
             try
             {
-                sources.Add(new SpecSource(display, File.ReadAllText(file)));
+                sources.Add(SpecTextEncoding.Read(file, display));
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {

@@ -5,8 +5,9 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using SpecGuard.Core;
 using SpecGuard.Core.Diagnostics;
+using SpecGuard.Core.Text;
+using SpecGuard.Core;
 
 namespace SpecGuard.Cli;
 
@@ -79,7 +80,7 @@ internal static class ValidateCommand
             string display = Path.GetRelativePath(currentDirectory, file).Replace('\\', '/');
             try
             {
-                sources.Add(new SpecSource(display, File.ReadAllText(file)));
+                sources.Add(SpecTextEncoding.Read(file, display));
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {

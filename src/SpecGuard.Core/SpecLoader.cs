@@ -8,7 +8,6 @@ using NJsonSchema.Validation;
 using SpecGuard.Core.Diagnostics;
 using SpecGuard.Core.Model;
 using SpecGuard.Core.Schema;
-using SpecGuard.Core.Text;
 using SpecGuard.Core.Yaml;
 
 namespace SpecGuard.Core
@@ -59,12 +58,6 @@ namespace SpecGuard.Core
             limits ??= SpecLoaderLimits.Default;
             limits.Validate();
             var diagnostics = new DiagnosticBag(limits.MaxDiagnosticsPerFile);
-            if (SpecTextEncoding.FirstReplacementCharacter(text) is { } notUtf8)
-            {
-                diagnostics.Add(SpecRules.MalformedYaml, path, notUtf8, SpecTextEncoding.NotUtf8Message(readAs: null));
-                return new SpecLoadResult(path, null, diagnostics.ToArray());
-            }
-
             SpecFeature? feature = null;
             try
             {

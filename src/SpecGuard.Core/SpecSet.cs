@@ -9,7 +9,11 @@ namespace SpecGuard.Core
     /// <summary>A spec file's path and text, as a compilation or the command line sees it.</summary>
     /// <param name="Path">The file's path.</param>
     /// <param name="Text">The file's text.</param>
-    public sealed record SpecSource(string Path, string Text);
+    public sealed record SpecSource(string Path, string Text)
+    {
+        /// <summary>Where the first byte that is not UTF-8 is, when the file is not UTF-8 (see <see cref="Text.SpecTextEncoding.Read"/>).</summary>
+        public SourceSpan? NotUtf8At { get; init; }
+    }
 
     /// <summary>
     /// One feature key and every spec file that declares it (one file, unless SPEC005 is reported), with their
@@ -65,7 +69,9 @@ namespace SpecGuard.Core
 
         /// <summary>Loads every source and applies the cross-file rules.</summary>
         public static SpecSet Load(IEnumerable<SpecSource> sources, SpecLoaderLimits? limits = null) =>
-            Create(sources.Select(source => SpecLoader.Load(source.Path, source.Text, limits)));
+            Create(sources.Select(source => source.NotUtf8At is { } notUtf8
+                ? Text.SpecTextEncoding.NotUtf8(source.Path, notUtf8, replacedBy: null)
+                : SpecLoader.Load(source.Path, source.Text, limits)));
 
         /// <summary>Combines already-loaded files (e.g. cached per file by an incremental generator) and applies the cross-file rules.</summary>
         public static SpecSet Create(IEnumerable<SpecLoadResult> files)

@@ -103,16 +103,7 @@ public sealed class HostileInputTests
         var random = new Random(42);
         byte[] bytes = new byte[64 * 1024];
         random.NextBytes(bytes);
-        string raw = Encoding.UTF8.GetString(bytes);
-
-        // As bytes, random garbage is not UTF-8: that is reported first, where the first undecodable byte is.
-        SpecDiagnostic notUtf8 = Assert.Single(SpecLoader.Load("garbage.spec.yaml", raw).Diagnostics);
-        Assert.Equal("SPEC001", notUtf8.Id);
-        Assert.Contains("not valid UTF-8", notUtf8.Message, StringComparison.Ordinal);
-        Assert.Equal(raw.IndexOf('\uFFFD', StringComparison.Ordinal), notUtf8.Span.Start);
-
-        // As decoded text, its first control character is.
-        string text = raw.Replace('\uFFFD', 'x');
+        string text = Encoding.UTF8.GetString(bytes);
         int first = text.IndexOfAny(Enumerable.Range(0, 32).Where(c => c is not 9 and not 10 and not 13).Select(c => (char)c).ToArray());
 
         SpecLoadResult result = SpecLoader.Load("garbage.spec.yaml", text);
@@ -288,5 +279,40 @@ public sealed class InvalidTagTests
 
         Assert.Contains(result.Diagnostics, d => d.Id == "SPEC001");
         Assert.DoesNotContain(result.Diagnostics, d => d.Message.Contains("SpecGuard bug", System.StringComparison.Ordinal));
+    }
+}
+
+/// <summary>Spec files are UTF-8: bytes that are not are a located SPEC001 (the CLI's read path), not replacement characters.</summary>
+public sealed class EncodingTests : System.IDisposable
+{
+    private readonly string _file = System.IO.Path.GetTempFileName();
+
+    public void Dispose() => System.IO.File.Delete(_file);
+
+    [Fact]
+    public void Latin1_bytes_are_SPEC001_at_the_first_byte_that_is_not_UTF8()
+    {
+        System.IO.File.WriteAllBytes(_file, Encoding.Latin1.GetBytes("specguard: 1\nfeature: ORDERS\ntitle: Créer\n"));
+
+        SpecSet set = SpecSet.Load([SpecGuard.Core.Text.SpecTextEncoding.Read(_file, "orders.spec.yaml")]);
+
+        SpecDiagnostic diagnostic = Assert.Single(set.Diagnostics);
+        Assert.Equal("SPEC001", diagnostic.Id);
+        Assert.Equal((2, 9), (diagnostic.Span.StartLine, diagnostic.Span.StartColumn));
+        Assert.Contains("not valid UTF-8", diagnostic.Message, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void UTF8_with_or_without_a_byte_order_mark_reads_as_written(bool bom)
+    {
+        byte[] text = Encoding.UTF8.GetBytes("specguard: 1\nfeature: ORDERS\ntitle: Créer \uFFFD\ncriteria: []\n");
+        System.IO.File.WriteAllBytes(_file, bom ? [0xEF, 0xBB, 0xBF, .. text] : text);
+
+        SpecSource source = SpecGuard.Core.Text.SpecTextEncoding.Read(_file, "orders.spec.yaml");
+
+        Assert.Null(source.NotUtf8At);
+        Assert.Equal("Créer \uFFFD", SpecSet.Load([source]).Features.Single().Title);
     }
 }

@@ -82,7 +82,7 @@ public sealed class BuildSeamsEndToEndTests
         CommandResult build = repo.Dotnet("src/Shop", "build");
 
         Assert.NotEqual(0, build.ExitCode);
-        Assert.Contains("orders.spec.yaml(1,1): error SPEC001: The spec file is not valid UTF-8 (the compiler could only read it as", build.Output, StringComparison.Ordinal);
+        Assert.Contains("orders.spec.yaml(6,35): error SPEC001: The spec file is not valid UTF-8 (the compiler read this byte as U+FFFD).", build.Output, StringComparison.Ordinal);
     }
 
     private static ConsumerRepository WebApp()

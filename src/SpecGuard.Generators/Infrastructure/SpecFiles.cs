@@ -39,17 +39,18 @@ namespace SpecGuard.Generators.Infrastructure
                     }.ToEquatableArray());
             }
 
-            // The compiler reads a file that is not UTF-8 in a fallback encoding (Windows-1252) rather than failing.
-            if (text.Encoding is { } encoding && !IsUnicode(encoding))
-            {
-                return new SpecLoadResult(
-                    file.Path,
-                    null,
-                    new[] { new SpecDiagnostic(SpecRules.MalformedYaml.Id, SpecSeverity.Error, SpecTextEncoding.NotUtf8Message(encoding.WebName), file.Path, SourceSpan.FileStart) }.ToEquatableArray());
-            }
+            SpecLoadResult result = Cache.GetValue(text, t => LoadText(file.Path, t));
+            return string.Equals(result.Path, file.Path, StringComparison.Ordinal) ? result : LoadText(file.Path, text);
+        }
 
-            SpecLoadResult result = Cache.GetValue(text, t => SpecLoader.Load(file.Path, t.ToString()));
-            return string.Equals(result.Path, file.Path, StringComparison.Ordinal) ? result : SpecLoader.Load(file.Path, text.ToString());
+        // The compiler decodes a file that is not UTF-8 with U+FFFD for each such byte (a text built in memory, as in
+        // tests, has no encoding and is taken as it is).
+        private static SpecLoadResult LoadText(string path, SourceText text)
+        {
+            string content = text.ToString();
+            return text.Encoding is not null && SpecTextEncoding.FirstReplacementCharacter(content) is { } notUtf8
+                ? SpecTextEncoding.NotUtf8(path, notUtf8, "the compiler read this byte as U+FFFD")
+                : SpecLoader.Load(path, content);
         }
 
         /// <summary>
@@ -84,9 +85,6 @@ namespace SpecGuard.Generators.Infrastructure
                 return null;
             }
         }
-
-        private static bool IsUnicode(System.Text.Encoding encoding) =>
-            encoding.CodePage is 65001 or 1200 or 1201 or 12000 or 12001;
 
         public static Location ToLocation(SpecDiagnostic diagnostic) => ToLocation(diagnostic.Path, diagnostic.Span);
 
