@@ -198,7 +198,7 @@ namespace SpecGuard.Core.Diagnostics
             "Invalid SpecGuard option",
             SpecSeverity.Error,
             ConfigurationCategory,
-            "An MSBuild property or .editorconfig option for SpecGuard has a value outside its allowed set. The default is used instead until it is fixed.");
+            "An MSBuild property or analyzer option (.editorconfig or .globalconfig) for SpecGuard has a value outside its allowed set. The default is used instead until it is fixed.");
 
         /// <summary>SPEC902: a project references SpecGuard but sees no spec files.</summary>
         public static readonly SpecRule NoSpecFiles = new SpecRule(
