@@ -85,29 +85,7 @@ public sealed class BuildSeamsEndToEndTests
         Assert.Contains("orders.spec.yaml(6,35): error SPEC001: The spec file is not valid UTF-8 (the compiler read this byte as U+FFFD).", build.Output, StringComparison.Ordinal);
     }
 
-    private static ConsumerRepository WebApp()
-    {
-        var repo = new ConsumerRepository();
-        repo.Write("specs/orders.spec.yaml", Orders);
-        repo.Write("src/Shop/Shop.csproj", $"""
-            <Project Sdk="Microsoft.NET.Sdk.Web">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="SpecGuard" Version="{PackedPackage.Version}" PrivateAssets="all" />
-              </ItemGroup>
-            </Project>
-            """);
-        repo.Write("src/Shop/Program.cs", """
-            var app = WebApplication.Create(args);
-            app.MapGet("/orders", () => "all");
-            app.Run();
-            """);
-        return repo;
-    }
+    private static ConsumerRepository WebApp() => EnforcementEndToEndTests.WebApp("() => \"all\"");
 
     [Theory]
     [InlineData(".editorconfig", "root = true\n[*]\ndotnet_analyzer_diagnostic.severity = warning\n", "")]
@@ -122,7 +100,7 @@ public sealed class BuildSeamsEndToEndTests
         CommandResult ci = property.Length == 0 ? repo.Dotnet("src/Shop", Ci, "build") : repo.Dotnet("src/Shop", Ci, "build", property);
 
         Assert.NotEqual(0, ci.ExitCode);
-        Assert.Contains("Program.cs(2,23): error SPEC101:", ci.Output, StringComparison.Ordinal);
+        Assert.Contains("Program.cs(4,23): error SPEC101:", ci.Output, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -17,7 +17,8 @@ public sealed class EnforcementEndToEndTests
             then: every order is returned
         """;
 
-    private static ConsumerRepository WebApp(string handler)
+    /// <summary>A minimal-API app whose one endpoint is <paramref name="handler"/>, beside a one-criterion spec.</summary>
+    internal static ConsumerRepository WebApp(string handler)
     {
         var repo = new ConsumerRepository();
         repo.Write("specs/orders.spec.yaml", Spec);
