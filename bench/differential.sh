@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export SPECGUARD_DIFFERENTIAL_CASES="${1:-1000000}"
 echo "differential: $SPECGUARD_DIFFERENTIAL_CASES cases"
-time dotnet test tests/SpecGuard.Core.Tests -c Release --filter "Category=Differential" --logger "console;verbosity=normal"
+time dotnet test tests/SpecGuard.Core.Tests -c Release --filter "Category=Differential" --logger "console;verbosity=detailed"
