@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
-using Newtonsoft.Json.Linq;
-using NJsonSchema.Validation;
 using SpecGuard.Core.Diagnostics;
 using SpecGuard.Core.Model;
 using SpecGuard.Core.Schema;
@@ -90,42 +88,81 @@ namespace SpecGuard.Core
                 return null;
             }
 
-            var json = new YamlToJson(path, diagnostics);
-            JToken document = json.Convert(root);
-            ICollection<ValidationError> errors = SpecSchema.Schema.Validate(document);
-            new SchemaErrorTranslator(path, json, root, diagnostics).Report(errors);
+            ReportUntypableNodes(path, root, diagnostics);
+            new SchemaErrorTranslator(path, root, diagnostics).Report(SchemaValidator.Validate(root));
 
-            return document is JObject mapping ? BuildFeature(path, mapping, json, diagnostics) : null;
+            return root.Kind == YamlNodeKind.Mapping ? BuildFeature(path, root, diagnostics) : null;
         }
 
-        private static SpecFeature? BuildFeature(string path, JObject root, YamlToJson json, DiagnosticBag diagnostics)
+        /// <summary>
+        /// SPEC002 on what the schema cannot see: a mapping key that is not a scalar (left out of validation and the
+        /// model) and a scalar that cannot be the type its tag says (<c>!!int abc</c>, <c>1e400</c>, an unknown tag;
+        /// it is text for the schema). In document order; an aliased node is visited once per use and the bag drops the
+        /// repeats. Recursion is bounded by <see cref="SpecLoaderLimits.MaxDepth"/>, work by <see cref="SpecLoaderLimits.MaxAliasExpansion"/>.
+        /// </summary>
+        private static void ReportUntypableNodes(string path, YamlNode node, DiagnosticBag diagnostics)
+        {
+            switch (node.Kind)
+            {
+                case YamlNodeKind.Mapping:
+                    foreach (KeyValuePair<YamlNode, YamlNode> pair in node.Pairs)
+                    {
+                        if (pair.Key.Kind != YamlNodeKind.Scalar)
+                        {
+                            diagnostics.Add(SpecRules.SchemaViolation, path, pair.Key.Span, "A key here is " + pair.Key.Describe() + "; keys in a spec file are plain words such as 'title'. Write the key as text.");
+                            continue;
+                        }
+
+                        ReportUntypableNodes(path, pair.Value, diagnostics);
+                    }
+
+                    return;
+
+                case YamlNodeKind.Sequence:
+                    foreach (YamlNode item in node.Items)
+                    {
+                        ReportUntypableNodes(path, item, diagnostics);
+                    }
+
+                    return;
+
+                default:
+                    if (YamlScalars.Resolve(node).Error is { } error)
+                    {
+                        diagnostics.Add(SpecRules.SchemaViolation, path, node.Span, error);
+                    }
+
+                    return;
+            }
+        }
+
+        private static SpecFeature? BuildFeature(string path, YamlNode root, DiagnosticBag diagnostics)
         {
             // Without a well-formed feature key nothing can be named after it; SPEC002 already says why.
-            if (root["feature"] is not JValue { Type: JTokenType.String } keyToken || !FeaturePattern.IsMatch((string)keyToken!))
+            YamlNode? keyNode = SchemaValidator.Get(root, "feature");
+            if (Text(keyNode) is not { } key || !FeaturePattern.IsMatch(key))
             {
                 return null;
             }
 
-            string key = (string)keyToken!;
-            SpecStatus featureStatus = ParseStatus(root["status"]) ?? SpecStatus.Approved;
+            SpecStatus featureStatus = ParseStatus(Get(root, "status")) ?? SpecStatus.Approved;
             var criteria = new List<Criterion>();
             var seen = new Dictionary<string, Criterion>(StringComparer.Ordinal);
-            if (root["criteria"] is JArray items)
+            if (Get(root, "criteria") is { Kind: YamlNodeKind.Sequence } items)
             {
-                foreach (JToken item in items)
+                foreach (YamlNode criterion in items.Items)
                 {
-                    if (item is not JObject criterion || criterion["id"] is not JValue { Type: JTokenType.String } idToken)
+                    if (criterion.Kind != YamlNodeKind.Mapping || Get(criterion, "id") is not { } idNode || Text(idNode) is not { } id)
                     {
                         continue;
                     }
 
-                    string id = (string)idToken!;
                     if (!IdPattern.IsMatch(id))
                     {
                         continue;
                     }
 
-                    SourceSpan idSpan = SpanOf(json, idToken);
+                    SourceSpan idSpan = idNode.Span;
                     if (!BelongsTo(id, key))
                     {
                         diagnostics.Add(SpecRules.IdNotInFeature, path, idSpan, string.Format(
@@ -143,17 +180,17 @@ namespace SpecGuard.Core
                         continue;
                     }
 
-                    EquatableArray<ExampleRow> examples = Examples(criterion["examples"], json, out bool examplesValid);
+                    EquatableArray<ExampleRow> examples = Examples(Get(criterion, "examples"), out bool examplesValid);
                     var model = new Criterion(
                         id,
-                        Text(criterion["title"]) ?? string.Empty,
-                        Sentences(criterion["given"]),
-                        Sentences(criterion["when"]),
-                        Sentences(criterion["then"]),
-                        ParsePriority(criterion["priority"]) ?? CriterionPriority.Must,
-                        ParseStatus(criterion["status"]) ?? featureStatus,
-                        Text(criterion["replacedBy"]),
-                        Sentences(criterion["tags"]),
+                        Text(Get(criterion, "title")) ?? string.Empty,
+                        Sentences(Get(criterion, "given")),
+                        Sentences(Get(criterion, "when")),
+                        Sentences(Get(criterion, "then")),
+                        ParsePriority(Get(criterion, "priority")) ?? CriterionPriority.Must,
+                        ParseStatus(Get(criterion, "status")) ?? featureStatus,
+                        Text(Get(criterion, "replacedBy")),
+                        Sentences(Get(criterion, "tags")),
                         examples,
                         idSpan)
                     {
@@ -167,13 +204,13 @@ namespace SpecGuard.Core
             return new SpecFeature(
                 path,
                 key,
-                Text(root["title"]) ?? string.Empty,
-                Text(root["description"]),
-                Text(root["owner"]),
+                Text(Get(root, "title")) ?? string.Empty,
+                Text(Get(root, "description")),
+                Text(Get(root, "owner")),
                 featureStatus,
-                Sentences(root["tags"]),
+                Sentences(Get(root, "tags")),
                 criteria.ToEquatableArray(),
-                SpanOf(json, keyToken));
+                keyNode!.Span);
         }
 
         /// <summary>An ID belongs to feature <paramref name="key"/> when it is the key, a dash and digits only.</summary>
@@ -191,73 +228,95 @@ namespace SpecGuard.Core
                 otherPath,
                 otherSpan.StartLine + 1);
 
-        private static SourceSpan SpanOf(YamlToJson json, JToken token) => json.OriginOf(token)?.Span ?? SourceSpan.FileStart;
+        private static YamlNode? Get(YamlNode mapping, string key) => SchemaValidator.Get(mapping, key);
 
-        private static string? Text(JToken? token) => token is JValue { Type: JTokenType.String } value ? (string?)value : null;
+        /// <summary>The text of a node that is text for the schema (a tagged scalar that cannot be its type is text too).</summary>
+        private static string? Text(YamlNode? node) => SchemaValidator.TextOf(node);
 
-        private static EquatableArray<string> Sentences(JToken? token) => token switch
+        private static EquatableArray<string> Sentences(YamlNode? node)
         {
-            JValue { Type: JTokenType.String } value => new[] { (string)value! }.ToEquatableArray(),
-            JArray array => array.OfType<JValue>().Where(static v => v.Type == JTokenType.String).Select(static v => (string)v!).ToEquatableArray(),
-            _ => EquatableArray<string>.Empty,
-        };
+            if (node is null)
+            {
+                return EquatableArray<string>.Empty;
+            }
+
+            if (node.Kind == YamlNodeKind.Sequence)
+            {
+                var sentences = new List<string>(node.Items.Count);
+                foreach (YamlNode item in node.Items)
+                {
+                    if (Text(item) is { } sentence)
+                    {
+                        sentences.Add(sentence);
+                    }
+                }
+
+                return sentences.ToEquatableArray();
+            }
+
+            return Text(node) is { } text ? new[] { text }.ToEquatableArray() : EquatableArray<string>.Empty;
+        }
 
         /// <summary>
         /// The example rows, each cell typed and in canonical form (<see cref="YamlScalars"/>). When any part is invalid
         /// (not a list of mappings, a column name that is not an identifier, a value that is not one scalar or cannot
         /// be its type) <paramref name="valid"/> is false and no rows are returned: generated code is made only from
-        /// valid parts. The schema or <see cref="YamlToJson"/> has already reported SPEC002 on the part.
+        /// valid parts. The schema (or the check for untypable nodes) has already reported SPEC002 on the part.
         /// </summary>
-        private static EquatableArray<ExampleRow> Examples(JToken? token, YamlToJson json, out bool valid)
+        private static EquatableArray<ExampleRow> Examples(YamlNode? node, out bool valid)
         {
             valid = true;
-            if (token is null)
+            if (node is null)
             {
                 return EquatableArray<ExampleRow>.Empty;
             }
 
-            if (token is not JArray rows || rows.Count == 0)
+            if (node.Kind != YamlNodeKind.Sequence || node.Items.Count == 0)
             {
                 valid = false;
                 return EquatableArray<ExampleRow>.Empty;
             }
 
             var result = new List<ExampleRow>();
-            foreach (JToken item in rows)
+            foreach (YamlNode row in node.Items)
             {
-                if (item is not JObject row || !row.HasValues)
+                if (row.Kind != YamlNodeKind.Mapping || SchemaValidator.PropertyCount(row) == 0)
                 {
                     valid = false;
                     return EquatableArray<ExampleRow>.Empty;
                 }
 
                 var cells = new List<ExampleCell>();
-                foreach (JProperty cell in row.Properties())
+                foreach (KeyValuePair<YamlNode, YamlNode> cell in row.Pairs)
                 {
-                    YamlNode? origin = json.OriginOf(cell.Value);
-                    if (!ColumnPattern.IsMatch(cell.Name) || origin is not { Kind: YamlNodeKind.Scalar })
+                    if (cell.Key.Kind != YamlNodeKind.Scalar)
+                    {
+                        continue; // not a property for the schema; SPEC002 says so
+                    }
+
+                    if (!ColumnPattern.IsMatch(cell.Key.Value) || cell.Value.Kind != YamlNodeKind.Scalar)
                     {
                         valid = false;
                         return EquatableArray<ExampleRow>.Empty;
                     }
 
-                    ScalarValue value = YamlScalars.Resolve(origin);
+                    ScalarValue value = YamlScalars.Resolve(cell.Value);
                     if (value.Error is not null)
                     {
                         valid = false;
                         return EquatableArray<ExampleRow>.Empty;
                     }
 
-                    cells.Add(new ExampleCell(cell.Name, value.Canonical, value.Kind));
+                    cells.Add(new ExampleCell(cell.Key.Value, value.Canonical, value.Kind));
                 }
 
-                result.Add(new ExampleRow(cells.ToEquatableArray(), SpanOf(json, row)));
+                result.Add(new ExampleRow(cells.ToEquatableArray(), row.Span));
             }
 
             return result.ToEquatableArray();
         }
 
-        private static SpecStatus? ParseStatus(JToken? token) => Text(token) switch
+        private static SpecStatus? ParseStatus(YamlNode? node) => Text(node) switch
         {
             "draft" => SpecStatus.Draft,
             "approved" => SpecStatus.Approved,
@@ -265,7 +324,7 @@ namespace SpecGuard.Core
             _ => null,
         };
 
-        private static CriterionPriority? ParsePriority(JToken? token) => Text(token) switch
+        private static CriterionPriority? ParsePriority(YamlNode? node) => Text(node) switch
         {
             "must" => CriterionPriority.Must,
             "should" => CriterionPriority.Should,

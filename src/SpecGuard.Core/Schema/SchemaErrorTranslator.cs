@@ -3,18 +3,14 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
-using Newtonsoft.Json.Linq;
-using NJsonSchema;
-using NJsonSchema.Validation;
 using SpecGuard.Core.Diagnostics;
-using SpecGuard.Core.Model;
 using SpecGuard.Core.Text;
 using SpecGuard.Core.Yaml;
 
 namespace SpecGuard.Core.Schema
 {
     /// <summary>
-    /// Turns NJsonSchema's validation errors into SPEC002 diagnostics on the offending YAML node, with a message
+    /// Turns <see cref="SchemaValidator"/>'s errors into SPEC002 diagnostics on the offending YAML node, with a message
     /// that names the place in spec terms (feature, criterion ID, example row), what is wrong, what is expected
     /// and an example. Hints come from the schema itself (<c>patternErrorMessage</c>, <c>errorMessage</c>,
     /// <c>examples</c>, <c>enum</c>, the allowed property names), so the schema stays the one source of truth.
@@ -24,236 +20,214 @@ namespace SpecGuard.Core.Schema
         private static readonly Regex SentenceEnd = new Regex(@"(?<!\be\.g|\bi\.e)\.\s", RegexOptions.CultureInvariant);
 
         private readonly string _path;
-        private readonly YamlToJson _json;
         private readonly YamlNode _root;
         private readonly DiagnosticBag _diagnostics;
 
-        public SchemaErrorTranslator(string path, YamlToJson json, YamlNode root, DiagnosticBag diagnostics)
+        public SchemaErrorTranslator(string path, YamlNode root, DiagnosticBag diagnostics)
         {
             _path = path;
-            _json = json;
             _root = root;
             _diagnostics = diagnostics;
         }
 
-        public void Report(IEnumerable<ValidationError> errors)
+        public void Report(IEnumerable<SchemaError> errors)
         {
-            foreach (ValidationError error in errors)
+            foreach (SchemaError error in errors)
             {
                 Report(error);
             }
         }
 
-        private void Report(ValidationError error)
+        private void Report(SchemaError error)
         {
-            if (error is ChildSchemaValidationError child &&
-                error.Kind != ValidationErrorKind.NotOneOf &&
-                error.Kind != ValidationErrorKind.NotAnyOf &&
-                child.Errors.Count > 0)
-            {
-                foreach (ICollection<ValidationError> nested in child.Errors.Values)
-                {
-                    Report(nested);
-                }
-
-                return;
-            }
-
-            JToken? token = error.Token;
-            string? hint = FindHint(error.Schema, "errorMessage");
+            SchemaLocation at = error.Location;
+            string? hint = FindHint(error.Schema, static s => s.ErrorMessage);
             switch (error.Kind)
             {
-                case ValidationErrorKind.NoAdditionalPropertiesAllowed:
-                    ReportUnknownKey(error, token);
+                case SchemaErrorKind.NoAdditionalPropertiesAllowed:
+                    ReportUnknownKey(error);
                     return;
 
-                case ValidationErrorKind.PropertyRequired:
-                    ReportMissingKey(error, token);
+                case SchemaErrorKind.PropertyRequired:
+                    ReportMissingKey(error);
                     return;
 
-                case ValidationErrorKind.NotInEnumeration:
+                case SchemaErrorKind.NotInEnumeration:
                     {
-                        string[] allowed = error.Schema?.ActualSchema.Enumeration.Select(static value => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "null").ToArray() ?? Array.Empty<string>();
-                        string actual = Describe(token);
-                        string? suggestion = token?.Type == JTokenType.String ? Suggest.Closest(token.ToString(), allowed) : null;
+                        string[] allowed = error.Schema.Enumeration?.Select(static value => value is bool flag ? (flag ? "True" : "False") : Convert.ToString(value, CultureInfo.InvariantCulture) ?? "null").ToArray() ?? Array.Empty<string>();
+                        string actual = Describe(at);
+                        string? text = SchemaValidator.TextOf(at.Node);
+                        string? suggestion = text is not null ? Suggest.Closest(text, allowed) : null;
                         string message = hint is not null
-                            ? string.Format(CultureInfo.InvariantCulture, "{0} is {1}, but {2}.", Capitalize(Subject(token)), actual, hint)
+                            ? string.Format(CultureInfo.InvariantCulture, "{0} is {1}, but {2}.", Capitalize(Subject(at)), actual, hint)
                             : string.Format(
                                 CultureInfo.InvariantCulture,
                                 "{0} is {1}; expected one of: {2}.{3}",
-                                Capitalize(Subject(token)),
+                                Capitalize(Subject(at)),
                                 actual,
                                 string.Join(", ", allowed),
                                 suggestion is null ? string.Empty : " Did you mean '" + suggestion + "'?");
-                        Add(token, message);
+                        Add(at.Node, message);
                         return;
                     }
 
-                case ValidationErrorKind.PatternMismatch:
+                case SchemaErrorKind.PatternMismatch:
                     {
-                        string rule = FindHint(error.Schema, "patternErrorMessage") ?? "it must match the pattern " + error.Schema?.ActualSchema.Pattern;
-                        Add(token, string.Format(CultureInfo.InvariantCulture, "{0} is {1}, which is not valid: {2}.", Capitalize(Subject(token)), Describe(token), rule));
+                        string rule = FindHint(error.Schema, static s => s.PatternErrorMessage) ?? "it must match the pattern " + error.Schema.PatternText;
+                        Add(at.Node, string.Format(CultureInfo.InvariantCulture, "{0} is {1}, which is not valid: {2}.", Capitalize(Subject(at)), Describe(at), rule));
                         return;
                     }
 
-                case ValidationErrorKind.StringTooShort:
-                    Add(token, string.Format(CultureInfo.InvariantCulture, "{0} is empty. Write the text, or remove the key if it is optional.", Capitalize(Subject(token))));
+                case SchemaErrorKind.StringTooShort:
+                    Add(at.Node, string.Format(CultureInfo.InvariantCulture, "{0} is empty. Write the text, or remove the key if it is optional.", Capitalize(Subject(at))));
                     return;
 
-                case ValidationErrorKind.TooFewItems:
-                    Add(token, string.Format(CultureInfo.InvariantCulture, "{0} is an empty list; it needs at least {1} item(s).", Capitalize(Subject(token)), error.Schema?.ActualSchema.MinItems ?? 1));
+                case SchemaErrorKind.TooFewItems:
+                    Add(at.Node, string.Format(CultureInfo.InvariantCulture, "{0} is an empty list; it needs at least {1} item(s).", Capitalize(Subject(at)), error.Schema.MinItems));
                     return;
 
-                case ValidationErrorKind.TooFewProperties:
-                    Add(token, string.Format(CultureInfo.InvariantCulture, "{0} is an empty mapping; write at least one 'name: value' pair, e.g. {{ quantity: 1 }}.", Capitalize(Subject(token))));
+                case SchemaErrorKind.TooFewProperties:
+                    Add(at.Node, string.Format(CultureInfo.InvariantCulture, "{0} is an empty mapping; write at least one 'name: value' pair, e.g. {{ quantity: 1 }}.", Capitalize(Subject(at))));
                     return;
 
-                case ValidationErrorKind.ItemsNotUnique:
-                    Add(token, string.Format(CultureInfo.InvariantCulture, "{0} lists the same value more than once. Remove the repeats.", Capitalize(Subject(token))));
+                case SchemaErrorKind.ItemsNotUnique:
+                    Add(at.Node, string.Format(CultureInfo.InvariantCulture, "{0} lists the same value more than once. Remove the repeats.", Capitalize(Subject(at))));
                     return;
 
-                case ValidationErrorKind.NotOneOf:
-                case ValidationErrorKind.NotAnyOf:
-                case ValidationErrorKind.NoTypeValidates:
-                    Add(token, string.Format(
+                case SchemaErrorKind.NotOneOf:
+                case SchemaErrorKind.NoTypeValidates:
+                    Add(at.Node, string.Format(
                         CultureInfo.InvariantCulture,
                         "{0} is {1}; {2}.",
-                        Capitalize(Subject(token)),
-                        Describe(token),
+                        Capitalize(Subject(at)),
+                        Describe(at),
                         hint ?? "expected " + ExpectedTypes(error.Schema)));
                     return;
 
-                case ValidationErrorKind.StringExpected:
-                case ValidationErrorKind.IntegerExpected:
-                case ValidationErrorKind.NumberExpected:
-                case ValidationErrorKind.BooleanExpected:
-                case ValidationErrorKind.ArrayExpected:
-                case ValidationErrorKind.ObjectExpected:
-                case ValidationErrorKind.NullExpected:
+                case SchemaErrorKind.StringExpected:
+                case SchemaErrorKind.IntegerExpected:
+                case SchemaErrorKind.NumberExpected:
+                case SchemaErrorKind.BooleanExpected:
+                case SchemaErrorKind.ArrayExpected:
+                case SchemaErrorKind.ObjectExpected:
+                case SchemaErrorKind.NullExpected:
                     {
                         string expected = hint ?? "expected " + ExpectedTypes(error.Schema);
-                        string quote = error.Kind == ValidationErrorKind.StringExpected && token is JValue { Type: not JTokenType.Null }
-                            ? " Quote it to make it text: \"" + token + "\"."
-                            : error.Kind == ValidationErrorKind.StringExpected && token?.Type == JTokenType.Null ? " Write the text after the colon." : string.Empty;
-                        Add(token, string.Format(CultureInfo.InvariantCulture, "{0} is {1}; {2}.{3}", Capitalize(Subject(token)), Describe(token), expected, quote));
+                        JsonKind kind = SchemaValidator.KindOf(at.Node, out ScalarValue scalar);
+                        bool isScalar = at.Node.Kind == YamlNodeKind.Scalar;
+                        string quote = error.Kind == SchemaErrorKind.StringExpected && isScalar && kind != JsonKind.Null
+                            ? " Quote it to make it text: \"" + PlainText(at.Node, kind, scalar) + "\"."
+                            : error.Kind == SchemaErrorKind.StringExpected && kind == JsonKind.Null ? " Write the text after the colon." : string.Empty;
+                        Add(at.Node, string.Format(CultureInfo.InvariantCulture, "{0} is {1}; {2}.{3}", Capitalize(Subject(at)), Describe(at), expected, quote));
                         return;
                     }
 
                 default:
-                    Add(token, string.Format(CultureInfo.InvariantCulture, "{0} does not match the SpecGuard schema ({1}{2}).", Capitalize(Subject(token)), error.Kind, hint is null ? string.Empty : ": " + hint));
+                    Add(at.Node, string.Format(CultureInfo.InvariantCulture, "{0} does not match the SpecGuard schema ({1}{2}).", Capitalize(Subject(at)), error.Kind, hint is null ? string.Empty : ": " + hint));
                     return;
             }
         }
 
-        private void ReportUnknownKey(ValidationError error, JToken? token)
+        private void ReportUnknownKey(SchemaError error)
         {
+            SchemaLocation at = error.Location;
             string name = error.Property ?? "?";
-            JProperty? property = token as JProperty ?? token?.Parent as JProperty ?? (token as JObject)?.Property(name, StringComparison.Ordinal);
-            JsonSchema? objectSchema = error.Schema?.ActualSchema;
-            JObject? owner = property?.Parent as JObject ?? token as JObject;
+            SchemaNode objectSchema = error.Schema;
+            SchemaLocation? owner = at.Parent;
 
             string message;
-            if (objectSchema is not null && objectSchema.PatternProperties.Count > 0 && objectSchema.Properties.Count == 0)
+            if (objectSchema.PatternProperties.Count > 0 && objectSchema.Properties.Count == 0)
             {
                 message = string.Format(
                     CultureInfo.InvariantCulture,
                     "The column name '{0}' in {1} is not an identifier; column names become test parameters, so they start with a letter or underscore followed by letters, digits or underscores (e.g. quantity).",
                     name,
-                    Describe(owner));
+                    DescribeMapping(owner));
             }
             else
             {
-                string[] allowed = objectSchema?.Properties.Keys.ToArray() ?? Array.Empty<string>();
+                string[] allowed = objectSchema.Properties.Select(static p => p.Key).ToArray();
                 string? suggestion = Suggest.Closest(name, allowed);
                 message = string.Format(
                     CultureInfo.InvariantCulture,
                     "Unknown key '{0}' in {1}.{2} Allowed keys: {3}.",
                     name,
-                    Describe(owner),
+                    DescribeMapping(owner),
                     suggestion is null ? string.Empty : " Did you mean '" + suggestion + "'?",
                     string.Join(", ", allowed));
             }
 
-            YamlNode? node = property is not null ? _json.OriginOf(property) : null;
-            Add(node, token, message);
+            Add(error.Node, message);
         }
 
-        private void ReportMissingKey(ValidationError error, JToken? token)
+        private void ReportMissingKey(SchemaError error)
         {
+            SchemaLocation at = error.Location;
             string name = error.Property ?? "?";
-            if (token is not JObject present)
+            if (at.Node.Kind != YamlNodeKind.Mapping)
             {
                 return; // the document or item is not a mapping at all; the type error says so
             }
 
-            if (HasTypoOf(present, name, error.Schema?.ActualSchema))
+            if (HasTypoOf(at.Node, name, error.Schema))
             {
                 return; // the unknown-key diagnostic on the typo ("thne" → did you mean "then"?) says it all
             }
 
-            JsonSchemaProperty? propertySchema = null;
-            if (error.Schema?.ActualSchema.Properties.TryGetValue(name, out JsonSchemaProperty? found) == true)
-            {
-                propertySchema = found;
-            }
-
+            SchemaNode? propertySchema = error.Schema.Property(name);
             string? example = FindExample(propertySchema);
-            string? description = propertySchema?.Description ?? propertySchema?.ActualSchema.Description;
+            string? description = propertySchema?.Description ?? propertySchema?.Actual.Description;
             string message = string.Format(
                 CultureInfo.InvariantCulture,
                 "{0} has no '{1}' key, which is required{2}.{3}",
-                Capitalize(Describe(token as JObject)),
+                Capitalize(DescribeMapping(at)),
                 name,
                 description is null ? string.Empty : " (" + FirstSentence(description) + ")",
                 example is null ? string.Empty : " Add it, e.g. '" + name + ": " + example + "'.");
 
             // Point at the mapping's first key rather than the whole (possibly long) mapping.
-            YamlNode? node = token is null ? null : _json.OriginOf(token);
-            if (node is { Kind: YamlNodeKind.Mapping, Pairs.Count: > 0 })
-            {
-                node = node.Pairs[0].Key;
-            }
-
-            Add(node, token, message);
+            YamlNode node = at.Node.Pairs.Count > 0 ? at.Node.Pairs[0].Key : at.Node;
+            Add(node, message);
         }
 
-        private static bool HasTypoOf(JObject mapping, string missing, JsonSchema? schema) =>
-            mapping.Properties().Any(p =>
-                schema?.Properties.ContainsKey(p.Name) != true &&
-                Suggest.Closest(p.Name, schema?.Properties.Keys ?? Enumerable.Empty<string>()) == missing);
-
-        private void Add(JToken? token, string message) => Add(token is null ? null : _json.OriginOf(token), token, message);
-
-        private void Add(YamlNode? node, JToken? token, string message)
+        private static bool HasTypoOf(YamlNode mapping, string missing, SchemaNode schema)
         {
-            node ??= token?.Parent is { } parent ? _json.OriginOf(parent) : null;
+            string[] known = schema.Properties.Select(static p => p.Key).ToArray();
+            return mapping.Pairs.Any(p =>
+                p.Key.Kind == YamlNodeKind.Scalar &&
+                !schema.HasProperty(p.Key.Value) &&
+                Suggest.Closest(p.Key.Value, known) == missing);
+        }
+
+        private void Add(YamlNode? node, string message)
+        {
             node ??= _root;
             _diagnostics.Add(SpecRules.SchemaViolation, _path, node.Span, MessageText.OneLine(message));
         }
 
         /// <summary>"the key 'priority' of criterion ORDERS-001", "an item of 'tags' of the feature", "the document".</summary>
-        private static string Subject(JToken? token)
+        private static string Subject(SchemaLocation at)
         {
-            if (token is null || token.Parent is null)
+            if (at.Parent is null)
             {
                 return "the document";
             }
 
-            if (token.Parent is JProperty property)
+            if (at.Key is { } key)
             {
-                return property.Parent?.Parent is null ? "'" + property.Name + "'" : "'" + property.Name + "' of " + Describe(property.Parent as JObject);
+                return at.Parent.Parent is null ? "'" + key + "'" : "'" + key + "' of " + DescribeMapping(at.Parent);
             }
 
-            if (token.Parent is JArray array && array.Parent is JProperty arrayProperty)
+            if (at.Index >= 0 && at.Parent.Key is { } listKey && at.Parent.Parent is { } listOwner)
             {
-                return string.Format(CultureInfo.InvariantCulture, "item {0} of '{1}' of {2}", array.IndexOf(token) + 1, arrayProperty.Name, Describe(arrayProperty.Parent as JObject));
+                return string.Format(CultureInfo.InvariantCulture, "item {0} of '{1}' of {2}", at.Index + 1, listKey, DescribeMapping(listOwner));
             }
 
             return "a value";
         }
 
         /// <summary>Names a mapping in spec terms: the feature, criterion ORDERS-001, example row 2 of criterion ORDERS-001.</summary>
-        private static string Describe(JObject? mapping)
+        private static string DescribeMapping(SchemaLocation? mapping)
         {
             if (mapping is null)
             {
@@ -265,60 +239,65 @@ namespace SpecGuard.Core.Schema
                 return "the feature";
             }
 
-            if (mapping.Parent is JArray array && array.Parent is JProperty property)
+            if (mapping.Index >= 0 && mapping.Parent.Key is { } listKey && mapping.Parent.Parent is { } listOwner)
             {
-                int index = array.IndexOf(mapping);
-                if (property.Name == "criteria" && property.Parent?.Parent is null)
+                if (listKey == "criteria" && listOwner.Parent is null)
                 {
-                    return mapping["id"] is JValue { Type: JTokenType.String } id
+                    return SchemaValidator.TextOf(SchemaValidator.Get(mapping.Node, "id")) is { } id
                         ? "criterion " + id
-                        : string.Format(CultureInfo.InvariantCulture, "criterion #{0}", index + 1);
+                        : string.Format(CultureInfo.InvariantCulture, "criterion #{0}", mapping.Index + 1);
                 }
 
-                if (property.Name == "examples" && property.Parent is JObject criterion)
+                if (listKey == "examples")
                 {
-                    return string.Format(CultureInfo.InvariantCulture, "example row {0} of {1}", index + 1, Describe(criterion));
+                    return string.Format(CultureInfo.InvariantCulture, "example row {0} of {1}", mapping.Index + 1, DescribeMapping(listOwner));
                 }
 
-                return string.Format(CultureInfo.InvariantCulture, "item {0} of '{1}'", index + 1, property.Name);
+                return string.Format(CultureInfo.InvariantCulture, "item {0} of '{1}'", mapping.Index + 1, listKey);
             }
 
-            return mapping.Parent is JProperty owner ? "'" + owner.Name + "'" : "this mapping";
+            return mapping.Key is { } key ? "'" + key + "'" : "this mapping";
         }
 
-        private static string Describe(JToken? token) => token?.Type switch
+        /// <summary>What a value is: "'abc' (text)", "42 (a number)", "true (a boolean)", "empty", "a list", "a mapping".</summary>
+        private static string Describe(SchemaLocation at)
         {
-            null => "missing",
-            JTokenType.Null => "empty",
-            JTokenType.String => "'" + token + "' (text)",
-            JTokenType.Integer or JTokenType.Float => token.ToString(Newtonsoft.Json.Formatting.None) + " (a number)",
-            JTokenType.Boolean => token.ToString(Newtonsoft.Json.Formatting.None).ToLowerInvariant() + " (a boolean)",
-            JTokenType.Array => "a list",
-            JTokenType.Object => "a mapping",
-            _ => "a value",
+            JsonKind kind = SchemaValidator.KindOf(at.Node, out ScalarValue scalar);
+            return kind switch
+            {
+                JsonKind.Null => "empty",
+                JsonKind.String => "'" + at.Node.Value + "' (text)",
+                JsonKind.Integer or JsonKind.Float => SchemaValidator.JsonLiteral(kind, scalar) + " (a number)",
+                JsonKind.Boolean => SchemaValidator.JsonLiteral(kind, scalar) + " (a boolean)",
+                JsonKind.Array => "a list",
+                _ => "a mapping",
+            };
+        }
+
+        /// <summary>A scalar as .NET prints its value (what the message has always quoted): 42, 2.5, True.</summary>
+        private static string PlainText(YamlNode node, JsonKind kind, ScalarValue scalar) => kind switch
+        {
+            JsonKind.Integer => scalar.Long.ToString(CultureInfo.InvariantCulture),
+            JsonKind.Float => scalar.Double.ToString(CultureInfo.InvariantCulture),
+            JsonKind.Boolean => scalar.Canonical == "true" ? "True" : "False",
+            _ => node.Value,
         };
 
-        private static string ExpectedTypes(JsonSchema? schema)
+        private static string ExpectedTypes(SchemaNode schema)
         {
-            JsonSchema? actual = schema?.ActualSchema;
-            if (actual is null)
-            {
-                return "another kind of value";
-            }
-
             var names = new List<string>();
-            foreach (JsonObjectType type in new[] { JsonObjectType.String, JsonObjectType.Integer, JsonObjectType.Number, JsonObjectType.Boolean, JsonObjectType.Array, JsonObjectType.Object, JsonObjectType.Null })
+            foreach (SchemaTypes type in new[] { SchemaTypes.String, SchemaTypes.Integer, SchemaTypes.Number, SchemaTypes.Boolean, SchemaTypes.Array, SchemaTypes.Object, SchemaTypes.Null })
             {
-                if (actual.Type.HasFlag(type))
+                if ((schema.Type & type) != 0)
                 {
                     names.Add(type switch
                     {
-                        JsonObjectType.String => "text",
-                        JsonObjectType.Integer => "a whole number",
-                        JsonObjectType.Number => "a number",
-                        JsonObjectType.Boolean => "true or false",
-                        JsonObjectType.Array => "a list",
-                        JsonObjectType.Object => "a mapping",
+                        SchemaTypes.String => "text",
+                        SchemaTypes.Integer => "a whole number",
+                        SchemaTypes.Number => "a number",
+                        SchemaTypes.Boolean => "true or false",
+                        SchemaTypes.Array => "a list",
+                        SchemaTypes.Object => "a mapping",
                         _ => "null",
                     });
                 }
@@ -327,49 +306,34 @@ namespace SpecGuard.Core.Schema
             return names.Count == 0 ? "another kind of value" : string.Join(" or ", names);
         }
 
-        private static string? FindHint(JsonSchema? schema, string keyword)
+        /// <summary>An annotation of the schema or of the schema its <c>$ref</c> chain leads to, nearest first.</summary>
+        private static string? FindHint(SchemaNode? schema, Func<SchemaNode, string?> keyword)
         {
-            for (JsonSchema? current = schema; current is not null; current = current.HasReference ? current.Reference : null)
+            for (int hops = 0; schema is not null && hops < 32; schema = schema.Reference, hops++)
             {
-                if (current.ExtensionData is { } data && data.TryGetValue(keyword, out object? value) && value is not null)
+                if (keyword(schema) is { } value)
                 {
-                    return value.ToString();
-                }
-
-                if (!current.HasReference)
-                {
-                    break;
+                    return value;
                 }
             }
 
             return null;
         }
 
-        private static string? FindExample(JsonSchema? schema)
+        private static string? FindExample(SchemaNode? schema)
         {
-            for (JsonSchema? current = schema; current is not null; current = current.HasReference ? current.Reference : null)
+            for (int hops = 0; schema is not null && hops < 32; schema = schema.Reference, hops++)
             {
-                if (current.ExtensionData is { } data && data.TryGetValue("examples", out object? value) && value is not null)
+                if (schema.Examples is { } examples)
                 {
-                    object? first = value switch
-                    {
-                        JArray array when array.Count > 0 => array[0],
-                        object[] items when items.Length > 0 => items[0],
-                        IList<object?> list when list.Count > 0 => list[0],
-                        _ => null,
-                    };
                     // Only scalar examples fit in a one-line hint; structured ones are for editors.
-                    return first switch
+                    return examples.Count == 0 ? null : examples[0] switch
                     {
-                        JValue token => token.ToString(Newtonsoft.Json.Formatting.None).Trim('"'),
-                        string or long or int or double or bool => Convert.ToString(first, CultureInfo.InvariantCulture),
+                        string text => text,
+                        bool flag => flag ? "true" : "false",
+                        long or double => Convert.ToString(examples[0], CultureInfo.InvariantCulture),
                         _ => null,
                     };
-                }
-
-                if (!current.HasReference)
-                {
-                    break;
                 }
             }
 

@@ -3,8 +3,9 @@ using System.Runtime.CompilerServices;
 using Newtonsoft.Json.Linq;
 using SpecGuard.Core.Diagnostics;
 using SpecGuard.Core.Model;
+using SpecGuard.Core.Yaml;
 
-namespace SpecGuard.Core.Yaml
+namespace SpecGuard.Core.Tests.Oracle
 {
     /// <summary>
     /// Turns a guarded <see cref="YamlNode"/> tree into a JSON token tree for schema validation, remembering which
