@@ -268,6 +268,18 @@ namespace SpecGuard.Generators.Analyzers
                     return;
                 }
 
+                // A type that is itself the handler (a MassTransit saga state machine, whose behaviour is declared in its
+                // constructor): a link on the type or on a constructor traces it.
+                if (_handlers.TypeKindOf(type) is { } unitKind)
+                {
+                    if (!IsTraced(type) && !type.InstanceConstructors.Any(HasLink))
+                    {
+                        context.ReportDiagnostic(Untraced(SpecDescriptors.UntracedHandler, location, $"The {unitKind} {type.Name} traces to no acceptance criterion. Add [Implements(\"ID\")] to {type.Name} naming the criterion it serves, or [SpecExempt(\"reason\")]."));
+                    }
+
+                    return;
+                }
+
                 bool typeReported = false;
                 foreach ((string kind, IMethodSymbol method) in _handlers.InheritedHandlers(type, _options.For(location.SourceTree).HandlerTypes))
                 {
@@ -350,17 +362,22 @@ namespace SpecGuard.Generators.Analyzers
                 context.RegisterSymbolEndAction(end =>
                 {
                     var behaviour = new List<IMethodSymbol>();
+                    string? unknownContract = null;
                     bool memberLinked = false;
                     foreach (ISymbol member in type.GetMembers())
                     {
                         memberLinked |= HasLink(member); // types scope: a member carrying the link traces the type
 
                         // Handler methods are SPEC101's and wiring is not behaviour: the type needs a link only for behaviour beyond them.
-                        if (member is IMethodSymbol method && IsBehaviouralPublicMethod(method) && !_handlers.IsWiringMethod(method) &&
+                        if (member is IMethodSymbol method && IsBehaviouralPublicMethod(method, out string? contract) && !_handlers.IsWiringMethod(method) &&
                             !endpoints.ContainsKey(method.OriginalDefinition) &&
                             !(_handlers.Any && _handlers.Describe(method, _options.For(method.Locations.FirstOrDefault(static l => l.IsInSource)?.SourceTree).HandlerTypes) is not null))
                         {
                             behaviour.Add(method.OriginalDefinition);
+                            if (contract is not null && unknownContract is null)
+                            {
+                                unknownContract = $" {method.Name} implements {contract}, a contract of a library SpecGuard does not know: if that makes {type.Name} a handler, name the contract in specguard.handler_types (SPEC101 then asks a link per handler).";
+                            }
                         }
                     }
 
@@ -368,7 +385,7 @@ namespace SpecGuard.Generators.Analyzers
                     // which is known only once the whole compilation has been seen: decided at its end.
                     if (typesScope && !memberLinked && behaviour.Count > 0)
                     {
-                        Diagnostic diagnostic = Untraced(SpecDescriptors.UntracedPublicApi, location, $"The public type {type.Name} has behaviour but traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to its public members, or [SpecExempt(\"reason\")].");
+                        Diagnostic diagnostic = Untraced(SpecDescriptors.UntracedPublicApi, location, $"The public type {type.Name} has behaviour but traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to its public members, or [SpecExempt(\"reason\")]." + unknownContract);
                         Report(end, diagnostic, behaviour);
                     }
 
@@ -377,7 +394,7 @@ namespace SpecGuard.Generators.Analyzers
                         if (method.Locations.FirstOrDefault(static l => l.IsInSource) is { } methodLocation && _options.ScopeFor(methodLocation.SourceTree) == PublicApiScope.Members &&
                             !_options.IsExcluded(method, methodLocation.SourceTree) && !IsTraced(method))
                         {
-                            Report(end, Untraced(SpecDescriptors.UntracedPublicApi, methodLocation, $"The public method {type.Name}.{method.Name} traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to {type.Name}, or [SpecExempt(\"reason\")]."), new[] { method });
+                            Report(end, Untraced(SpecDescriptors.UntracedPublicApi, methodLocation, $"The public method {type.Name}.{method.Name} traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to {type.Name}, or [SpecExempt(\"reason\")]." + (IsBehaviouralPublicMethod(method, out string? methodContract) && methodContract is not null ? $" It implements {methodContract}, a contract of a library SpecGuard does not know: if it is a handler, name the contract in specguard.handler_types." : string.Empty)), new[] { method });
                         }
                     }
                 });
@@ -658,8 +675,15 @@ namespace SpecGuard.Generators.Analyzers
             }
 
             /// <summary>A public ordinary method of an externally visible class or struct that carries behaviour of its own.</summary>
-            private static bool IsBehaviouralPublicMethod(IMethodSymbol method)
+            private static bool IsBehaviouralPublicMethod(IMethodSymbol method) => IsBehaviouralPublicMethod(method, out _);
+
+            /// <summary>
+            /// As above; <paramref name="unknownContract"/> names the contract of a library SpecGuard does not know when the
+            /// method counts as behaviour because it implements or overrides one (it may be an unknown framework's handler).
+            /// </summary>
+            private static bool IsBehaviouralPublicMethod(IMethodSymbol method, out string? unknownContract)
             {
+                unknownContract = null;
                 if (method.MethodKind != MethodKind.Ordinary || method.IsImplicitlyDeclared || method.IsAbstract ||
                     method.DeclaredAccessibility != Accessibility.Public || method.ContainingType.TypeKind is not (TypeKind.Class or TypeKind.Struct) ||
                     !IsExternallyVisible(method.ContainingType) || IsProgram(method.ContainingType))
@@ -672,10 +696,24 @@ namespace SpecGuard.Generators.Analyzers
                     return false;
                 }
 
-                // Overrides and implementations of framework members (ToString, Equals, Dispose, CompareTo...) are plumbing.
+                // Overrides and implementations of the platform's or a known library's members (ToString, Equals, Dispose,
+                // CompareTo, a pipeline behaviour...) are plumbing. Those of any other referenced library are behaviour: such
+                // a contract may be an unknown framework's handler, which must not fall through both SPEC100 and SPEC101.
                 if (method.IsOverride && method.OverriddenMethod is { } overridden && !overridden.Locations.Any(static l => l.IsInSource))
                 {
-                    return false;
+                    IMethodSymbol root = overridden;
+                    while (root.OverriddenMethod is { } next)
+                    {
+                        root = next;
+                    }
+
+                    if (Handlers.IsKnownContract(root.ContainingType))
+                    {
+                        return false;
+                    }
+
+                    unknownContract = root.ContainingType.OriginalDefinition.ToDisplayString();
+                    return true;
                 }
 
                 foreach (INamedTypeSymbol iface in method.ContainingType.AllInterfaces)
@@ -689,7 +727,12 @@ namespace SpecGuard.Generators.Analyzers
                     {
                         if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
                         {
-                            return false;
+                            if (Handlers.IsKnownContract(iface))
+                            {
+                                return false;
+                            }
+
+                            unknownContract ??= iface.OriginalDefinition.ToDisplayString();
                         }
                     }
                 }
