@@ -301,7 +301,8 @@ namespace SpecGuard.Generators.Analyzers
                         }
 
                         var overridden = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-                        for (INamedTypeSymbol? current = type; current is not null && current.Locations.Any(static l => l.IsInSource); current = current.BaseType)
+                        // The app's own classes only: the framework's own (sealed) overrides are not the app's handlers.
+                        for (INamedTypeSymbol? current = type; current is not null && SymbolEqualityComparer.Default.Equals(current.ContainingAssembly, type.ContainingAssembly); current = current.BaseType)
                         {
                             foreach (IMethodSymbol method in current.GetMembers().OfType<IMethodSymbol>())
                             {
@@ -386,7 +387,7 @@ namespace SpecGuard.Generators.Analyzers
                 }
             }
 
-            facts.IsHandlerType |= any || marked;
+            facts.IsHandlerType |= marked || (conventional && any);
         }
 
         private static readonly string[] WolverineMethods =

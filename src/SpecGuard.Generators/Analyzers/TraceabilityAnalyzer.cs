@@ -376,7 +376,7 @@ namespace SpecGuard.Generators.Analyzers
                             behaviour.Add(method.OriginalDefinition);
                             if (contract is not null && unknownContract is null)
                             {
-                                unknownContract = $" {method.Name} implements {contract}, a contract of a library SpecGuard does not know: if that makes {type.Name} a handler, name the contract in specguard.handler_types (SPEC101 then asks a link per handler).";
+                                unknownContract = $" {method.Name} {contract}, a contract of a library SpecGuard does not know: if that makes {type.Name} a handler, name the contract in specguard.handler_types (SPEC101 then asks a link per handler).";
                             }
                         }
                     }
@@ -394,7 +394,7 @@ namespace SpecGuard.Generators.Analyzers
                         if (method.Locations.FirstOrDefault(static l => l.IsInSource) is { } methodLocation && _options.ScopeFor(methodLocation.SourceTree) == PublicApiScope.Members &&
                             !_options.IsExcluded(method, methodLocation.SourceTree) && !IsTraced(method))
                         {
-                            Report(end, Untraced(SpecDescriptors.UntracedPublicApi, methodLocation, $"The public method {type.Name}.{method.Name} traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to {type.Name}, or [SpecExempt(\"reason\")]." + (IsBehaviouralPublicMethod(method, out string? methodContract) && methodContract is not null ? $" It implements {methodContract}, a contract of a library SpecGuard does not know: if it is a handler, name the contract in specguard.handler_types." : string.Empty)), new[] { method });
+                            Report(end, Untraced(SpecDescriptors.UntracedPublicApi, methodLocation, $"The public method {type.Name}.{method.Name} traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to {type.Name}, or [SpecExempt(\"reason\")]." + (IsBehaviouralPublicMethod(method, out string? methodContract) && methodContract is not null ? $" It {methodContract}, a contract of a library SpecGuard does not know: if it is a handler, name the contract in specguard.handler_types." : string.Empty)), new[] { method });
                         }
                     }
                 });
@@ -699,7 +699,7 @@ namespace SpecGuard.Generators.Analyzers
                 // Overrides and implementations of the platform's or a known library's members (ToString, Equals, Dispose,
                 // CompareTo, a pipeline behaviour...) are plumbing. Those of any other referenced library are behaviour: such
                 // a contract may be an unknown framework's handler, which must not fall through both SPEC100 and SPEC101.
-                if (method.IsOverride && method.OverriddenMethod is { } overridden && !overridden.Locations.Any(static l => l.IsInSource))
+                if (method.IsOverride && method.OverriddenMethod is { } overridden && !SymbolEqualityComparer.Default.Equals(overridden.ContainingAssembly, method.ContainingAssembly))
                 {
                     IMethodSymbol root = overridden;
                     while (root.OverriddenMethod is { } next)
@@ -712,13 +712,13 @@ namespace SpecGuard.Generators.Analyzers
                         return false;
                     }
 
-                    unknownContract = root.ContainingType.OriginalDefinition.ToDisplayString();
+                    unknownContract = $"overrides {root.ContainingType.OriginalDefinition.ToDisplayString()}";
                     return true;
                 }
 
                 foreach (INamedTypeSymbol iface in method.ContainingType.AllInterfaces)
                 {
-                    if (iface.Locations.Any(static l => l.IsInSource))
+                    if (SymbolEqualityComparer.Default.Equals(iface.ContainingAssembly, method.ContainingAssembly))
                     {
                         continue;
                     }
@@ -732,7 +732,7 @@ namespace SpecGuard.Generators.Analyzers
                                 return false;
                             }
 
-                            unknownContract ??= iface.OriginalDefinition.ToDisplayString();
+                            unknownContract ??= $"implements {iface.OriginalDefinition.ToDisplayString()}";
                         }
                     }
                 }
