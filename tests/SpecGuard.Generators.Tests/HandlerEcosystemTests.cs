@@ -709,3 +709,4 @@ public sealed class HandlerEcosystemTests
         await test.RunAsync();
     }
 }
+
