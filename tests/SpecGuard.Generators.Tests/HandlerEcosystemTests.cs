@@ -710,3 +710,66 @@ public sealed class HandlerEcosystemTests
     }
 }
 
+
+/// <summary><c>specguard.handler_types</c> as a person writes it (issue 16).</summary>
+public sealed class HandlerTypesSyntaxTests
+{
+    private const string App = """
+        using System.Threading.Tasks;
+        namespace Shop.Messaging
+        {
+            public interface IMessageHandler { }
+            public abstract class HandlerBase<TMessage, TResult>
+            {
+                public abstract Task<TResult> Process(TMessage message);
+            }
+            public static class Outer
+            {
+                public interface IJob { void Run(); }
+            }
+        }
+        namespace Shop.Orders
+        {
+            using Shop.Messaging;
+
+            // A marker interface with no members: the public methods of its implementations are the handlers.
+            public sealed class OrderPlacedHandler : IMessageHandler
+            {
+                public void {|#0:On|}(int orderId) { }
+            }
+
+            public sealed class PriceQuoteHandler : HandlerBase<int, decimal>
+            {
+                public override Task<decimal> {|#1:Process|}(int message) => Task.FromResult(1m);
+            }
+
+            public sealed class NightlyJob : Outer.IJob
+            {
+                public void {|#2:Run|}() { }
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task Handler_types_accept_CSharp_generic_syntax_nested_types_with_a_dot_and_marker_interfaces()
+    {
+        var test = Test<TraceabilityAnalyzer>(App);
+        test.Config("specguard.handler_types = Shop.Messaging.IMessageHandler, Shop.Messaging.HandlerBase<,>, Shop.Messaging.Outer.IJob\n");
+        const string Fix = " traces to no acceptance criterion. Add [Implements(\"ID\")] naming the criterion it serves, or [SpecExempt(\"reason\")].";
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC101", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("The IMessageHandler handler OrderPlacedHandler.On" + Fix));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC101", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("The HandlerBase handler PriceQuoteHandler.Process" + Fix));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC101", DiagnosticSeverity.Warning).WithLocation(2).WithArguments("The IJob handler NightlyJob.Run" + Fix));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Handler_types_accept_named_type_arguments_as_in_CSharp()
+    {
+        var test = Test<TraceabilityAnalyzer>(App);
+        test.Config("specguard.handler_types = Shop.Messaging.HandlerBase<TMessage, TResult>\n");
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC101", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("The HandlerBase handler PriceQuoteHandler.Process traces to no acceptance criterion. Add [Implements(\"ID\")] naming the criterion it serves, or [SpecExempt(\"reason\")]."));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC100", DiagnosticSeverity.Warning).WithSpan(19, 25, 19, 43).WithArguments("The public type OrderPlacedHandler has behaviour but traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to its public members, or [SpecExempt(\"reason\")]."));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC100", DiagnosticSeverity.Warning).WithSpan(29, 25, 29, 35).WithArguments("The public type NightlyJob has behaviour but traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to its public members, or [SpecExempt(\"reason\")]."));
+        await test.RunAsync();
+    }
+}
