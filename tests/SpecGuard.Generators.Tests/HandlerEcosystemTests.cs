@@ -200,6 +200,12 @@ public sealed class HandlerEcosystemTests
                 public sealed override Task HandleAsync(EmptyRequest req, CancellationToken ct) => HandleAsync(ct);
             }
             public abstract class EndpointWithoutRequest : EndpointWithoutRequest<object> { }
+            public interface ICommand<out TResult> { }
+            public interface ICommand : ICommand<object> { }
+            public interface IEvent { }
+            public interface ICommandHandler<in TCommand, TResult> where TCommand : ICommand<TResult> { Task<TResult> ExecuteAsync(TCommand command, CancellationToken ct); }
+            public interface ICommandHandler<in TCommand> : ICommandHandler<TCommand, object> where TCommand : ICommand { }
+            public interface IEventHandler<in TEvent> where TEvent : IEvent { Task HandleAsync(TEvent eventModel, CancellationToken ct); }
         }
         """;
 
@@ -287,6 +293,20 @@ public sealed class HandlerEcosystemTests
 
                     protected override Task Apply(ArchiveContributorRequest req) => Task.CompletedTask;
                 }
+
+                // FastEndpoints' command bus and events: their handlers are handlers too.
+                public sealed record NotifyContributor(int Id) : ICommand<bool>;
+                public sealed record ContributorArchived(int Id) : IEvent;
+
+                public sealed class NotifyContributorHandler : ICommandHandler<NotifyContributor, bool>
+                {
+                    public Task<bool> {|#5:ExecuteAsync|}(NotifyContributor command, CancellationToken ct) => Task.FromResult(true);
+                }
+
+                public sealed class ContributorArchivedHandler : IEventHandler<ContributorArchived>
+                {
+                    public Task {|#6:HandleAsync|}(ContributorArchived eventModel, CancellationToken ct) => Task.CompletedTask;
+                }
             }
             """);
         Reference(test, "FastEndpoints", FastEndpointsFramework);
@@ -295,6 +315,8 @@ public sealed class HandlerEcosystemTests
         test.ExpectedDiagnostics.Add(Spec101(2, Method("FastEndpoints endpoint", "List.HandleAsync")));
         test.ExpectedDiagnostics.Add(Spec101(3, Method("FastEndpoints endpoint", "Delete.HandleAsync")));
         test.ExpectedDiagnostics.Add(Spec101(4, Inherited("FastEndpoints endpoint", "Archive", "HandleAsync", "ContributorEndpoint")));
+        test.ExpectedDiagnostics.Add(Spec101(5, Method("FastEndpoints command handler", "NotifyContributorHandler.ExecuteAsync")));
+        test.ExpectedDiagnostics.Add(Spec101(6, Method("FastEndpoints event handler", "ContributorArchivedHandler.HandleAsync")));
         await test.RunAsync();
     }
 

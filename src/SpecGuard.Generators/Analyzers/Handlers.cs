@@ -565,6 +565,9 @@ namespace SpecGuard.Generators.Analyzers
             new Entry("Mediator stream query handler", "Mediator.IStreamQueryHandler`2", Shape.Implements),
 
             new Entry("FastEndpoints endpoint", "FastEndpoints.BaseEndpoint", Shape.Overrides, "HandleAsync", "ExecuteAsync"),
+            new Entry("FastEndpoints command handler", "FastEndpoints.ICommandHandler`2", Shape.Implements, "ExecuteAsync"),
+            new Entry("FastEndpoints command handler", "FastEndpoints.ICommandHandler`1", Shape.Implements, "ExecuteAsync"),
+            new Entry("FastEndpoints event handler", "FastEndpoints.IEventHandler`1", Shape.Implements, "HandleAsync"),
 
             new Entry("MassTransit IConsumer handler", "MassTransit.IConsumer`1", Shape.Implements),
             new Entry("MassTransit job consumer", "MassTransit.IJobConsumer`1", Shape.Implements, "Run"),
