@@ -201,10 +201,19 @@ public sealed class HandlerEcosystemTests
             }
             public abstract class EndpointWithoutRequest : EndpointWithoutRequest<object> { }
             public interface ICommand<out TResult> { }
-            public interface ICommand : ICommand<object> { }
+            public interface ICommand : ICommand<Void> { }
             public interface IEvent { }
             public interface ICommandHandler<in TCommand, TResult> where TCommand : ICommand<TResult> { Task<TResult> ExecuteAsync(TCommand command, CancellationToken ct); }
-            public interface ICommandHandler<in TCommand> : ICommandHandler<TCommand, object> where TCommand : ICommand { }
+            public readonly struct Void { }
+            public interface ICommandHandler<in TCommand> : ICommandHandler<TCommand, Void> where TCommand : ICommand
+            {
+                new Task ExecuteAsync(TCommand command, CancellationToken ct);
+                async Task<Void> ICommandHandler<TCommand, Void>.ExecuteAsync(TCommand command, CancellationToken ct)
+                {
+                    await ExecuteAsync(command, ct);
+                    return default;
+                }
+            }
             public interface IEventHandler<in TEvent> where TEvent : IEvent { Task HandleAsync(TEvent eventModel, CancellationToken ct); }
         }
         """;
@@ -303,6 +312,13 @@ public sealed class HandlerEcosystemTests
                     public Task<bool> {|#5:ExecuteAsync|}(NotifyContributor command, CancellationToken ct) => Task.FromResult(true);
                 }
 
+                public sealed record PingContributor(int Id) : ICommand;
+
+                public sealed class PingContributorHandler : ICommandHandler<PingContributor>
+                {
+                    public Task {|#7:ExecuteAsync|}(PingContributor command, CancellationToken ct) => Task.CompletedTask;
+                }
+
                 public sealed class ContributorArchivedHandler : IEventHandler<ContributorArchived>
                 {
                     public Task {|#6:HandleAsync|}(ContributorArchived eventModel, CancellationToken ct) => Task.CompletedTask;
@@ -317,6 +333,7 @@ public sealed class HandlerEcosystemTests
         test.ExpectedDiagnostics.Add(Spec101(4, Inherited("FastEndpoints endpoint", "Archive", "HandleAsync", "ContributorEndpoint")));
         test.ExpectedDiagnostics.Add(Spec101(5, Method("FastEndpoints command handler", "NotifyContributorHandler.ExecuteAsync")));
         test.ExpectedDiagnostics.Add(Spec101(6, Method("FastEndpoints event handler", "ContributorArchivedHandler.HandleAsync")));
+        test.ExpectedDiagnostics.Add(Spec101(7, Method("FastEndpoints command handler", "PingContributorHandler.ExecuteAsync")));
         await test.RunAsync();
     }
 

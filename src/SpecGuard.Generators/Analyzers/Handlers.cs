@@ -278,8 +278,10 @@ namespace SpecGuard.Generators.Analyzers
 
                             foreach (IMethodSymbol member in iface.GetMembers().OfType<IMethodSymbol>())
                             {
+                                // A default interface implementation (FastEndpoints' ICommandHandler<T> implements
+                                // ICommandHandler<T, Void> so) is the framework's, not the app's handler.
                                 if ((kind.Entry.Methods is null || Array.IndexOf(kind.Entry.Methods, member.Name) >= 0) &&
-                                    type.FindImplementationForInterfaceMember(member) is IMethodSymbol implementation)
+                                    type.FindImplementationForInterfaceMember(member) is IMethodSymbol { ContainingType.TypeKind: not TypeKind.Interface } implementation)
                                 {
                                     facts.Add(kind.Entry.Name, implementation);
                                 }
