@@ -7,11 +7,13 @@ using Microsoft.CodeAnalysis;
 namespace SpecGuard.Generators.Analyzers
 {
     /// <summary>
-    /// Recognises request and message handlers by symbols (never by names alone): ASP.NET Core controller actions (by
-    /// the framework's own discovery rules), minimal-API endpoint registrations (any method on an endpoint route
-    /// builder taking a Delegate or RequestDelegate), MediatR and MassTransit handlers, gRPC service overrides, and the
-    /// handler types a user configures. Also knows what is wiring or infrastructure rather than behaviour (SPEC100).
-    /// Resolved once per compilation; every check is a few symbol comparisons.
+    /// Recognises request and message handlers by symbols (by names only where the framework itself discovers by name:
+    /// controllers, Wolverine): ASP.NET Core controller actions (by the framework's own discovery rules), minimal-API
+    /// endpoint registrations (any method on an endpoint route builder taking a Delegate or RequestDelegate), the
+    /// framework kinds of <see cref="Table"/> (MediatR, Mediator, FastEndpoints, MassTransit, Rebus, Quartz, SignalR,
+    /// Azure Functions), Wolverine's conventions, gRPC service overrides, and the handler types a user configures. Also
+    /// knows what is wiring or infrastructure rather than behaviour (SPEC100). Framework types are resolved once per
+    /// compilation and what they make of a type is computed once per type.
     /// </summary>
     internal sealed class Handlers
     {
