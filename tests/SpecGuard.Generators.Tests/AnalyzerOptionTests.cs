@@ -127,8 +127,8 @@ public sealed class AnalyzerOptionTests
     public async Task Option_messages_do_not_name_editorconfig_when_the_value_came_from_a_globalconfig()
     {
         var test = Test<TraceabilityAnalyzer>(Service);
-        Set(test, "globalconfig", "specguard.handler_types = Shop.IHandler<T>\nspecguard.public_api_scope = off\n");
-        test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC901", DiagnosticSeverity.Error).WithArguments("The analyzer option specguard.handler_types names 'Shop.IHandler<T>', which is not a metadata name; it is ignored. Write the namespace and type name, with `N for N generic parameters and + for a nested type, e.g. MyApp.Handlers.IHandler`1."));
+        Set(test, "globalconfig", "specguard.handler_types = Shop.IHandler<T\nspecguard.public_api_scope = off\n");
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC901", DiagnosticSeverity.Error).WithArguments("The analyzer option specguard.handler_types names 'Shop.IHandler<T', which is not a type name; it is ignored. Write the namespace and type name, in C# (MyApp.Handlers.IHandler<T>, FastEndpoints.Endpoint<,>) or as a metadata name (MyApp.Handlers.IHandler`1, + for a nested type)."));
         await test.RunAsync();
     }
 }

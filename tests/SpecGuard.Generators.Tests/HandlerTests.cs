@@ -154,8 +154,8 @@ public sealed class HandlerTests
     {
         // One repository-wide setting serves every project: a type declared in another project is normal here.
         var test = Test<TraceabilityAnalyzer>("namespace Shop { }");
-        test.Config("specguard.handler_types = Shop.Missing, Shop.ICommandHandler<T>\n");
-        test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC901", DiagnosticSeverity.Error).WithArguments("The analyzer option specguard.handler_types names 'Shop.ICommandHandler<T>', which is not a metadata name; it is ignored. Write the namespace and type name, with `N for N generic parameters and + for a nested type, e.g. MyApp.Handlers.IHandler`1."));
+        test.Config("specguard.handler_types = Shop.Missing, Shop.ICommandHandler<T\n");
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC901", DiagnosticSeverity.Error).WithArguments("The analyzer option specguard.handler_types names 'Shop.ICommandHandler<T', which is not a type name; it is ignored. Write the namespace and type name, in C# (MyApp.Handlers.IHandler<T>, FastEndpoints.Endpoint<,>) or as a metadata name (MyApp.Handlers.IHandler`1, + for a nested type)."));
         await test.RunAsync();
     }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -6,11 +7,13 @@ using Microsoft.CodeAnalysis;
 namespace SpecGuard.Generators.Analyzers
 {
     /// <summary>
-    /// Recognises request and message handlers by symbols (never by names alone): ASP.NET Core controller actions (by
-    /// the framework's own discovery rules), minimal-API endpoint registrations (any method on an endpoint route
-    /// builder taking a Delegate or RequestDelegate), MediatR and MassTransit handlers, gRPC service overrides, and the
-    /// handler types a user configures. Also knows what is wiring or infrastructure rather than behaviour (SPEC100).
-    /// Resolved once per compilation; every check is a few symbol comparisons.
+    /// Recognises request and message handlers by symbols (by names only where the framework itself discovers by name:
+    /// controllers, Wolverine): ASP.NET Core controller actions (by the framework's own discovery rules), minimal-API
+    /// endpoint registrations (any method on an endpoint route builder taking a Delegate or RequestDelegate), the
+    /// framework kinds of <see cref="Table"/> (MediatR, Mediator, FastEndpoints, MassTransit, Rebus, Quartz, SignalR,
+    /// Azure Functions), Wolverine's conventions, gRPC service overrides, and the handler types a user configures. Also
+    /// knows what is wiring or infrastructure rather than behaviour (SPEC100). Framework types are resolved once per
+    /// compilation and what they make of a type is computed once per type.
     /// </summary>
     internal sealed class Handlers
     {
@@ -28,9 +31,15 @@ namespace SpecGuard.Generators.Analyzers
         private readonly INamedTypeSymbol? _middleware;
         private readonly INamedTypeSymbol? _dbContext;
         private readonly INamedTypeSymbol? _interceptor;
-        private readonly INamedTypeSymbol[] _handlerInterfaces;
+        private readonly Kind[] _kinds;
+        private readonly INamedTypeSymbol? _wolverineHandler;
+        private readonly INamedTypeSymbol? _wolverineHandlerAttribute;
+        private readonly INamedTypeSymbol? _wolverineIgnore;
+        private readonly INamedTypeSymbol? _wolverineSaga;
+        private readonly bool _wolverine;
         private readonly INamedTypeSymbol[] _wiringTypes;
         private readonly bool _anyCustom;
+        private readonly ConcurrentDictionary<INamedTypeSymbol, TypeFacts> _facts = new ConcurrentDictionary<INamedTypeSymbol, TypeFacts>(SymbolEqualityComparer.Default);
 
         public Handlers(Compilation compilation, bool anyCustom)
         {
@@ -48,14 +57,15 @@ namespace SpecGuard.Generators.Analyzers
             _middleware = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IMiddleware");
             _dbContext = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbContext");
             _interceptor = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor");
-            _handlerInterfaces = new[]
-            {
-                "MediatR.IRequestHandler`2",
-                "MediatR.IRequestHandler`1",
-                "MediatR.INotificationHandler`1",
-                "MediatR.IStreamRequestHandler`2",
-                "MassTransit.IConsumer`1",
-            }.Select(compilation.GetTypeByMetadataName).OfType<INamedTypeSymbol>().ToArray();
+            _kinds = Table.Select(entry => (entry, symbol: compilation.GetTypeByMetadataName(entry.MetadataName)))
+                .Where(static e => e.symbol is not null)
+                .Select(static e => new Kind(e.entry, e.symbol!))
+                .ToArray();
+            _wolverineHandler = compilation.GetTypeByMetadataName("Wolverine.IWolverineHandler");
+            _wolverineHandlerAttribute = compilation.GetTypeByMetadataName("Wolverine.Attributes.WolverineHandlerAttribute");
+            _wolverineIgnore = compilation.GetTypeByMetadataName("Wolverine.Attributes.WolverineIgnoreAttribute");
+            _wolverineSaga = compilation.GetTypeByMetadataName("Wolverine.Saga");
+            _wolverine = _wolverineHandler is not null || _wolverineHandlerAttribute is not null || compilation.GetTypeByMetadataName("Wolverine.IMessageBus") is not null;
             _wiringTypes = new[]
             {
                 "Microsoft.Extensions.DependencyInjection.IServiceCollection",
@@ -71,7 +81,7 @@ namespace SpecGuard.Generators.Analyzers
         }
 
         /// <summary>Whether the compilation can contain any handler (so handler checks can be skipped outright).</summary>
-        public bool Any => _controllerBase is not null || _apiController is not null || _controller is not null || _bindServiceMethod is not null || _handlerInterfaces.Length > 0 || _anyCustom;
+        public bool Any => _controllerBase is not null || _apiController is not null || _controller is not null || _bindServiceMethod is not null || _kinds.Length > 0 || _wolverine || _anyCustom;
 
         /// <summary>Whether the compilation can register minimal-API endpoints.</summary>
         public bool CanMapEndpoints => _endpointRouteBuilder is not null && (_delegate is not null || _requestDelegate is not null);
@@ -90,8 +100,14 @@ namespace SpecGuard.Generators.Analyzers
                 return "controller action";
             }
 
-            // An abstract (base) class is not itself a handler: its concrete subclasses are (see InheritedHandlers).
-            if (!type.IsAbstract && InterfaceHandlerKind(method, type, custom) is { } kind)
+            // Built-in kinds: decided once per type (Facts). An abstract (base) class is not itself a handler: its
+            // concrete subclasses are (see InheritedHandlers).
+            if (Facts(type).Kinds.TryGetValue(method, out string? builtIn))
+            {
+                return builtIn;
+            }
+
+            if (!type.IsAbstract && CustomInterfaceKind(method, type, custom) is { } kind)
             {
                 return kind;
             }
@@ -115,11 +131,24 @@ namespace SpecGuard.Generators.Analyzers
                     {
                         return handlerType.Name + " handler";
                     }
+
+                    // A marker interface (no members): the public methods of its implementations are the handlers.
+                    if (handlerType.TypeKind == TypeKind.Interface && !type.IsAbstract && handlerType.GetMembers().IsEmpty && !method.IsStatic &&
+                        !method.IsOverride && type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, handlerType)))
+                    {
+                        return handlerType.Name + " handler";
+                    }
                 }
             }
 
             return null;
         }
+
+        /// <summary>
+        /// The kind of handler <paramref name="type"/> itself is, when the type is the unit whose behaviour the
+        /// framework runs (a MassTransit saga state machine: its behaviour is declared in its constructor), or null.
+        /// </summary>
+        public string? TypeKindOf(INamedTypeSymbol type) => Facts(type).UnitKind;
 
         /// <summary>
         /// Handler methods a concrete class inherits from a base class declared in source: the class is the handler
@@ -133,9 +162,17 @@ namespace SpecGuard.Generators.Analyzers
                 yield break;
             }
 
+            foreach ((string kind, IMethodSymbol implementation) in Facts(type).Methods)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(implementation.ContainingType, type) && implementation.ContainingType.IsAbstract)
+                {
+                    yield return (kind, implementation);
+                }
+            }
+
             foreach (INamedTypeSymbol iface in type.AllInterfaces)
             {
-                if (HandlerInterfaceKind(iface.OriginalDefinition, custom) is not { } kind)
+                if (CustomInterfaceKindOf(iface.OriginalDefinition, custom) is not { } kind)
                 {
                     continue;
                 }
@@ -177,11 +214,196 @@ namespace SpecGuard.Generators.Analyzers
 
         /// <summary>Whether <paramref name="type"/> is a handler type (its handler methods are SPEC101's, not SPEC100's).</summary>
         public bool IsHandlerType(INamedTypeSymbol type, IReadOnlyList<INamedTypeSymbol> custom) =>
-            IsController(type) || IsControllerBase(type) ||
-            type.AllInterfaces.Any(i => HandlerInterfaceKind(i.OriginalDefinition, custom) is not null) ||
+            IsController(type) || IsControllerBase(type) || Facts(type).IsHandlerType ||
+            type.AllInterfaces.Any(i => CustomInterfaceKindOf(i.OriginalDefinition, custom) is not null) ||
             (type.BaseType is { } baseType && IsGrpcServiceBase(baseType)) ||
             custom.Any(c => (c.TypeKind == TypeKind.Class && c.IsAttribute() && HasAttribute(type, c)) ||
                             (c.TypeKind == TypeKind.Class && !c.IsAttribute() && DerivesFrom(type, c)));
+
+        /// <summary>
+        /// Whether <paramref name="contract"/> (an interface or base type a public method implements or overrides, from a
+        /// referenced assembly) belongs to the platform or to a library SpecGuard knows: then implementing it is
+        /// plumbing (<c>ToString</c>, <c>Dispose</c>, a pipeline behaviour). A contract of any other library may be an
+        /// unknown framework's handler: SPEC100 counts it as behaviour, so it cannot fall through both rules.
+        /// </summary>
+        public static bool IsKnownContract(INamedTypeSymbol contract)
+        {
+            INamespaceSymbol? root = contract.ContainingNamespace;
+            while (root is { ContainingNamespace: { IsGlobalNamespace: false } outer })
+            {
+                root = outer;
+            }
+
+            return root is null || root.IsGlobalNamespace || Array.IndexOf(KnownLibraries, root.Name) >= 0;
+        }
+
+        // Namespaces whose contracts are plumbing, not an unknown framework's handlers: the platform, the frameworks in
+        // Table (their non-handler contracts: pipeline behaviours, filters, observers), and widely used libraries whose
+        // contracts are serialisation, validation, mapping, logging or resilience.
+        private static readonly string[] KnownLibraries =
+        {
+            "System", "Microsoft", "Windows",
+            "MediatR", "Mediator", "MassTransit", "FastEndpoints", "Wolverine", "JasperFx", "Rebus", "Quartz", "Grpc", "Google",
+            "Newtonsoft", "FluentValidation", "AutoMapper", "Serilog", "NLog", "Polly",
+        };
+
+        private TypeFacts Facts(INamedTypeSymbol type) => _facts.GetOrAdd(type.OriginalDefinition, ComputeFacts);
+
+        // Everything the built-in table says about one type, computed once: which of its methods (declared or inherited)
+        // are handlers and of which kind, whether it is a handler type at all, whether the type itself is the unit.
+        private TypeFacts ComputeFacts(INamedTypeSymbol type)
+        {
+            var facts = new TypeFacts();
+            if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+            {
+                return facts;
+            }
+
+            bool concrete = !type.IsAbstract && !type.IsStatic;
+            foreach (Kind kind in _kinds)
+            {
+                switch (kind.Entry.Shape)
+                {
+                    case Shape.Implements:
+                        foreach (INamedTypeSymbol iface in type.AllInterfaces)
+                        {
+                            if (!SymbolEqualityComparer.Default.Equals(iface.OriginalDefinition, kind.Symbol))
+                            {
+                                continue;
+                            }
+
+                            facts.IsHandlerType = true;
+                            if (!concrete)
+                            {
+                                continue;
+                            }
+
+                            foreach (IMethodSymbol member in iface.GetMembers().OfType<IMethodSymbol>())
+                            {
+                                // A default interface implementation (FastEndpoints' ICommandHandler<T> implements
+                                // ICommandHandler<T, Void> so) is the framework's, not the app's handler.
+                                if ((kind.Entry.Methods is null || Array.IndexOf(kind.Entry.Methods, member.Name) >= 0) &&
+                                    type.FindImplementationForInterfaceMember(member) is IMethodSymbol { ContainingType.TypeKind: not TypeKind.Interface } implementation)
+                                {
+                                    facts.Add(kind.Entry.Name, implementation);
+                                }
+                            }
+                        }
+
+                        break;
+                    case Shape.Overrides:
+                    case Shape.PublicMethods:
+                        if (!DerivesFrom(type, kind.Symbol))
+                        {
+                            break;
+                        }
+
+                        facts.IsHandlerType = true;
+                        if (!concrete)
+                        {
+                            break;
+                        }
+
+                        var overridden = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+                        // The app's own classes only: the framework's own (sealed) overrides are not the app's handlers.
+                        for (INamedTypeSymbol? current = type; current is not null && SymbolEqualityComparer.Default.Equals(current.ContainingAssembly, type.ContainingAssembly); current = current.BaseType)
+                        {
+                            foreach (IMethodSymbol method in current.GetMembers().OfType<IMethodSymbol>())
+                            {
+                                bool handler = kind.Entry.Shape == Shape.Overrides
+                                    ? method.IsOverride && Array.IndexOf(kind.Entry.Methods!, method.Name) >= 0
+                                    : method.MethodKind == MethodKind.Ordinary && !method.IsImplicitlyDeclared && method.DeclaredAccessibility == Accessibility.Public &&
+                                      !method.IsStatic && !method.IsOverride && !method.IsAbstract && !method.IsGenericMethod;
+                                if (handler && !overridden.Contains(method.OriginalDefinition))
+                                {
+                                    facts.Add(kind.Entry.Name, method);
+                                }
+
+                                if (method.OverriddenMethod is { } o)
+                                {
+                                    overridden.Add(o.OriginalDefinition);
+                                }
+                            }
+                        }
+
+                        break;
+                    case Shape.TypeIsHandler:
+                        if (DerivesFrom(type, kind.Symbol))
+                        {
+                            facts.IsHandlerType = true;
+                            if (concrete)
+                            {
+                                facts.UnitKind ??= kind.Entry.Name;
+                            }
+                        }
+
+                        break;
+                    case Shape.MethodAttribute:
+                        foreach (IMethodSymbol method in type.GetMembers().OfType<IMethodSymbol>())
+                        {
+                            if (method.MethodKind == MethodKind.Ordinary && HasAttribute(method, kind.Symbol))
+                            {
+                                facts.Add(kind.Entry.Name, method);
+                            }
+                        }
+
+                        break;
+                }
+            }
+
+            AddWolverine(type, facts);
+            return facts;
+        }
+
+        // Wolverine's own discovery (HandlerDiscovery): in a project that references Wolverine, a public class (static
+        // too) whose name ends in Handler or Consumer, that implements IWolverineHandler, carries [WolverineHandler] or
+        // is a Saga; its public methods named by the conventions are handlers, and so is any public method carrying
+        // [WolverineHandler]. [WolverineIgnore] on the class or the method leaves it out.
+        private void AddWolverine(INamedTypeSymbol type, TypeFacts facts)
+        {
+            if (!_wolverine || type.TypeKind != TypeKind.Class || type.DeclaredAccessibility != Accessibility.Public ||
+                (type.IsAbstract && !type.IsStatic) || type.IsGenericType ||
+                (_wolverineIgnore is not null && HasAttribute(type, _wolverineIgnore)))
+            {
+                return;
+            }
+
+            bool saga = _wolverineSaga is not null && DerivesFrom(type, _wolverineSaga);
+            bool marked = saga ||
+                (_wolverineHandler is not null && type.AllInterfaces.Contains(_wolverineHandler, SymbolEqualityComparer.Default)) ||
+                (_wolverineHandlerAttribute is not null && HasAttribute(type, _wolverineHandlerAttribute));
+            bool conventional = marked || type.Name.EndsWith("Handler", StringComparison.Ordinal) || type.Name.EndsWith("Consumer", StringComparison.Ordinal);
+            string kind = saga ? "Wolverine saga handler" : "Wolverine message handler";
+            bool any = false;
+            foreach (IMethodSymbol method in type.GetMembers().OfType<IMethodSymbol>())
+            {
+                if (method.MethodKind != MethodKind.Ordinary || method.IsImplicitlyDeclared || method.DeclaredAccessibility != Accessibility.Public ||
+                    (_wolverineIgnore is not null && HasAttribute(method, _wolverineIgnore)))
+                {
+                    continue;
+                }
+
+                if ((conventional && Array.IndexOf(saga ? WolverineSagaMethods : WolverineMethods, method.Name) >= 0) ||
+                    (_wolverineHandlerAttribute is not null && HasAttribute(method, _wolverineHandlerAttribute)))
+                {
+                    facts.Add(kind, method);
+                    any = true;
+                }
+            }
+
+            facts.IsHandlerType |= marked || (conventional && any);
+        }
+
+        private static readonly string[] WolverineMethods =
+        {
+            "Handle", "Handles", "HandleAsync", "HandlesAsync", "Consume", "Consumes", "ConsumeAsync", "ConsumesAsync",
+        };
+
+        private static readonly string[] WolverineSagaMethods = WolverineMethods.Concat(new[]
+        {
+            "Start", "Starts", "StartAsync", "StartsAsync", "Orchestrate", "Orchestrates", "OrchestrateAsync", "OrchestratesAsync",
+            "StartOrHandle", "StartOrHandleAsync", "NotFound", "NotFoundAsync",
+        }).ToArray();
 
         /// <summary>
         /// Whether <paramref name="target"/> registers an endpoint: a method on an endpoint route builder (an extension
@@ -234,11 +456,11 @@ namespace SpecGuard.Generators.Analyzers
                 (m.Name == "Invoke" || m.Name == "InvokeAsync") &&
                 m.Parameters.Length > 0 && SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type, _httpContext)));
 
-        private string? InterfaceHandlerKind(IMethodSymbol method, INamedTypeSymbol type, IReadOnlyList<INamedTypeSymbol> custom)
+        private static string? CustomInterfaceKind(IMethodSymbol method, INamedTypeSymbol type, IReadOnlyList<INamedTypeSymbol> custom)
         {
             foreach (INamedTypeSymbol iface in type.AllInterfaces)
             {
-                if (HandlerInterfaceKind(iface.OriginalDefinition, custom) is { } kind && Implements(method, iface))
+                if (CustomInterfaceKindOf(iface.OriginalDefinition, custom) is { } kind && Implements(method, iface))
                 {
                     return kind;
                 }
@@ -247,15 +469,8 @@ namespace SpecGuard.Generators.Analyzers
             return null;
         }
 
-        private string? HandlerInterfaceKind(INamedTypeSymbol definition, IReadOnlyList<INamedTypeSymbol> custom)
-        {
-            if (_handlerInterfaces.Any(h => SymbolEqualityComparer.Default.Equals(h, definition)))
-            {
-                return definition.ContainingNamespace.ToDisplayString() + " " + definition.Name + " handler";
-            }
-
-            return custom.Any(c => c.TypeKind == TypeKind.Interface && SymbolEqualityComparer.Default.Equals(c, definition)) ? definition.Name + " handler" : null;
-        }
+        private static string? CustomInterfaceKindOf(INamedTypeSymbol definition, IReadOnlyList<INamedTypeSymbol> custom) =>
+            custom.Any(c => c.TypeKind == TypeKind.Interface && SymbolEqualityComparer.Default.Equals(c, definition)) ? definition.Name + " handler" : null;
 
         private bool IsControllerAction(IMethodSymbol method, INamedTypeSymbol type) => IsController(type) && IsAction(method, type);
 
@@ -329,6 +544,120 @@ namespace SpecGuard.Generators.Analyzers
 
         private bool IsGrpcServiceBase(INamedTypeSymbol? type) =>
             _bindServiceMethod is not null && type is not null && type.Name.EndsWith("Base", StringComparison.Ordinal) && HasAttribute(type, _bindServiceMethod);
+
+        /// <summary>
+        /// The built-in handler kinds: one entry each (the message's name for the kind, the framework type by metadata
+        /// name, how it makes a handler, which methods are the handler). Documented in docs/rules/SPEC101.md. ASP.NET Core
+        /// controllers and minimal APIs, gRPC services and Wolverine's naming conventions follow the frameworks' own
+        /// discovery rules and have code of their own.
+        /// </summary>
+        internal static readonly Entry[] Table =
+        {
+            new Entry("MediatR IRequestHandler handler", "MediatR.IRequestHandler`2", Shape.Implements),
+            new Entry("MediatR IRequestHandler handler", "MediatR.IRequestHandler`1", Shape.Implements),
+            new Entry("MediatR INotificationHandler handler", "MediatR.INotificationHandler`1", Shape.Implements),
+            new Entry("MediatR IStreamRequestHandler handler", "MediatR.IStreamRequestHandler`2", Shape.Implements),
+
+            new Entry("Mediator request handler", "Mediator.IRequestHandler`2", Shape.Implements),
+            new Entry("Mediator request handler", "Mediator.IRequestHandler`1", Shape.Implements),
+            new Entry("Mediator command handler", "Mediator.ICommandHandler`2", Shape.Implements),
+            new Entry("Mediator command handler", "Mediator.ICommandHandler`1", Shape.Implements),
+            new Entry("Mediator query handler", "Mediator.IQueryHandler`2", Shape.Implements),
+            new Entry("Mediator notification handler", "Mediator.INotificationHandler`1", Shape.Implements),
+            new Entry("Mediator stream request handler", "Mediator.IStreamRequestHandler`2", Shape.Implements),
+            new Entry("Mediator stream command handler", "Mediator.IStreamCommandHandler`2", Shape.Implements),
+            new Entry("Mediator stream query handler", "Mediator.IStreamQueryHandler`2", Shape.Implements),
+
+            new Entry("FastEndpoints endpoint", "FastEndpoints.BaseEndpoint", Shape.Overrides, "HandleAsync", "ExecuteAsync"),
+            new Entry("FastEndpoints command handler", "FastEndpoints.ICommandHandler`2", Shape.Implements, "ExecuteAsync"),
+            new Entry("FastEndpoints command handler", "FastEndpoints.ICommandHandler`1", Shape.Implements, "ExecuteAsync"),
+            new Entry("FastEndpoints event handler", "FastEndpoints.IEventHandler`1", Shape.Implements, "HandleAsync"),
+
+            new Entry("MassTransit IConsumer handler", "MassTransit.IConsumer`1", Shape.Implements),
+            new Entry("MassTransit job consumer", "MassTransit.IJobConsumer`1", Shape.Implements, "Run"),
+            new Entry("MassTransit saga state machine", "MassTransit.MassTransitStateMachine`1", Shape.TypeIsHandler),
+            new Entry("MassTransit state machine activity", "MassTransit.IStateMachineActivity`2", Shape.Implements, "Execute"),
+            new Entry("MassTransit state machine activity", "MassTransit.IStateMachineActivity`1", Shape.Implements, "Execute"),
+            new Entry("MassTransit courier activity", "MassTransit.IActivity`2", Shape.Implements, "Execute", "Compensate"),
+            new Entry("MassTransit courier activity", "MassTransit.IExecuteActivity`1", Shape.Implements, "Execute"),
+            new Entry("MassTransit courier activity", "MassTransit.ICompensateActivity`1", Shape.Implements, "Compensate"),
+
+            new Entry("Rebus message handler", "Rebus.Handlers.IHandleMessages`1", Shape.Implements, "Handle"),
+            new Entry("Quartz job", "Quartz.IJob", Shape.Implements, "Execute"),
+            new Entry("SignalR hub method", "Microsoft.AspNetCore.SignalR.Hub", Shape.PublicMethods),
+            new Entry("Azure Functions function", "Microsoft.Azure.Functions.Worker.FunctionAttribute", Shape.MethodAttribute),
+        };
+
+        /// <summary>How a framework type makes handlers.</summary>
+        internal enum Shape
+        {
+            /// <summary>An interface: its implementations' methods implementing it (those named, or all) are handlers.</summary>
+            Implements,
+
+            /// <summary>A base class: overrides of the named methods in derived classes are handlers; other overrides are lifecycle.</summary>
+            Overrides,
+
+            /// <summary>A base class: the public instance methods derived classes add (not overrides) are handlers.</summary>
+            PublicMethods,
+
+            /// <summary>A base class: the derived class itself is the handler (its behaviour is declared in its constructor).</summary>
+            TypeIsHandler,
+
+            /// <summary>An attribute: the methods carrying it are handlers.</summary>
+            MethodAttribute,
+        }
+
+        internal sealed class Entry
+        {
+            public Entry(string name, string metadataName, Shape shape, params string[] methods)
+            {
+                Name = name;
+                MetadataName = metadataName;
+                Shape = shape;
+                Methods = methods.Length == 0 ? null : methods;
+            }
+
+            public string Name { get; }
+
+            public string MetadataName { get; }
+
+            public Shape Shape { get; }
+
+            public string[]? Methods { get; }
+        }
+
+        private sealed class Kind
+        {
+            public Kind(Entry entry, INamedTypeSymbol symbol)
+            {
+                Entry = entry;
+                Symbol = symbol;
+            }
+
+            public Entry Entry { get; }
+
+            public INamedTypeSymbol Symbol { get; }
+        }
+
+        private sealed class TypeFacts
+        {
+            public Dictionary<IMethodSymbol, string> Kinds { get; } = new Dictionary<IMethodSymbol, string>(SymbolEqualityComparer.Default);
+
+            public List<(string Kind, IMethodSymbol Method)> Methods { get; } = new List<(string, IMethodSymbol)>();
+
+            public bool IsHandlerType { get; set; }
+
+            public string? UnitKind { get; set; }
+
+            public void Add(string kind, IMethodSymbol method)
+            {
+                if (!Kinds.ContainsKey(method))
+                {
+                    Kinds[method] = kind;
+                    Methods.Add((kind, method));
+                }
+            }
+        }
 
         private static bool IsOrImplements(ITypeSymbol type, INamedTypeSymbol target)
         {

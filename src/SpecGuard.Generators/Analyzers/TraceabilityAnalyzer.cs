@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -268,6 +269,18 @@ namespace SpecGuard.Generators.Analyzers
                     return;
                 }
 
+                // A type that is itself the handler (a MassTransit saga state machine, whose behaviour is declared in its
+                // constructor): a link on the type or on a constructor traces it.
+                if (_handlers.TypeKindOf(type) is { } unitKind)
+                {
+                    if (!IsTraced(type) && !type.InstanceConstructors.Any(HasLink))
+                    {
+                        context.ReportDiagnostic(Untraced(SpecDescriptors.UntracedHandler, location, $"The {unitKind} {type.Name} traces to no acceptance criterion. Add [Implements(\"ID\")] to {type.Name} naming the criterion it serves, or [SpecExempt(\"reason\")]."));
+                    }
+
+                    return;
+                }
+
                 bool typeReported = false;
                 foreach ((string kind, IMethodSymbol method) in _handlers.InheritedHandlers(type, _options.For(location.SourceTree).HandlerTypes))
                 {
@@ -350,17 +363,22 @@ namespace SpecGuard.Generators.Analyzers
                 context.RegisterSymbolEndAction(end =>
                 {
                     var behaviour = new List<IMethodSymbol>();
+                    string? unknownContract = null;
                     bool memberLinked = false;
                     foreach (ISymbol member in type.GetMembers())
                     {
                         memberLinked |= HasLink(member); // types scope: a member carrying the link traces the type
 
                         // Handler methods are SPEC101's and wiring is not behaviour: the type needs a link only for behaviour beyond them.
-                        if (member is IMethodSymbol method && IsBehaviouralPublicMethod(method) && !_handlers.IsWiringMethod(method) &&
+                        if (member is IMethodSymbol method && !IsGeneratedOnly(method) && IsBehaviouralPublicMethod(method, out string? contract) && !_handlers.IsWiringMethod(method) &&
                             !endpoints.ContainsKey(method.OriginalDefinition) &&
                             !(_handlers.Any && _handlers.Describe(method, _options.For(method.Locations.FirstOrDefault(static l => l.IsInSource)?.SourceTree).HandlerTypes) is not null))
                         {
                             behaviour.Add(method.OriginalDefinition);
+                            if (contract is not null && unknownContract is null)
+                            {
+                                unknownContract = $" {method.Name} {contract}, a contract of a library SpecGuard does not know: if that makes {type.Name} a handler, name the contract in specguard.handler_types (SPEC101 then asks a link per handler).";
+                            }
                         }
                     }
 
@@ -368,7 +386,7 @@ namespace SpecGuard.Generators.Analyzers
                     // which is known only once the whole compilation has been seen: decided at its end.
                     if (typesScope && !memberLinked && behaviour.Count > 0)
                     {
-                        Diagnostic diagnostic = Untraced(SpecDescriptors.UntracedPublicApi, location, $"The public type {type.Name} has behaviour but traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to its public members, or [SpecExempt(\"reason\")].");
+                        Diagnostic diagnostic = Untraced(SpecDescriptors.UntracedPublicApi, location, $"The public type {type.Name} has behaviour but traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to its public members, or [SpecExempt(\"reason\")]." + unknownContract);
                         Report(end, diagnostic, behaviour);
                     }
 
@@ -377,7 +395,7 @@ namespace SpecGuard.Generators.Analyzers
                         if (method.Locations.FirstOrDefault(static l => l.IsInSource) is { } methodLocation && _options.ScopeFor(methodLocation.SourceTree) == PublicApiScope.Members &&
                             !_options.IsExcluded(method, methodLocation.SourceTree) && !IsTraced(method))
                         {
-                            Report(end, Untraced(SpecDescriptors.UntracedPublicApi, methodLocation, $"The public method {type.Name}.{method.Name} traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to {type.Name}, or [SpecExempt(\"reason\")]."), new[] { method });
+                            Report(end, Untraced(SpecDescriptors.UntracedPublicApi, methodLocation, $"The public method {type.Name}.{method.Name} traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to {type.Name}, or [SpecExempt(\"reason\")]." + (IsBehaviouralPublicMethod(method, out string? methodContract) && methodContract is not null ? $" It {methodContract}, a contract of a library SpecGuard does not know: if it is a handler, name the contract in specguard.handler_types." : string.Empty)), new[] { method });
                         }
                     }
                 });
@@ -658,8 +676,15 @@ namespace SpecGuard.Generators.Analyzers
             }
 
             /// <summary>A public ordinary method of an externally visible class or struct that carries behaviour of its own.</summary>
-            private static bool IsBehaviouralPublicMethod(IMethodSymbol method)
+            private static bool IsBehaviouralPublicMethod(IMethodSymbol method) => IsBehaviouralPublicMethod(method, out _);
+
+            /// <summary>
+            /// As above; <paramref name="unknownContract"/> names the contract of a library SpecGuard does not know when the
+            /// method counts as behaviour because it implements or overrides one (it may be an unknown framework's handler).
+            /// </summary>
+            private static bool IsBehaviouralPublicMethod(IMethodSymbol method, out string? unknownContract)
             {
+                unknownContract = null;
                 if (method.MethodKind != MethodKind.Ordinary || method.IsImplicitlyDeclared || method.IsAbstract ||
                     method.DeclaredAccessibility != Accessibility.Public || method.ContainingType.TypeKind is not (TypeKind.Class or TypeKind.Struct) ||
                     !IsExternallyVisible(method.ContainingType) || IsProgram(method.ContainingType))
@@ -672,15 +697,29 @@ namespace SpecGuard.Generators.Analyzers
                     return false;
                 }
 
-                // Overrides and implementations of framework members (ToString, Equals, Dispose, CompareTo...) are plumbing.
-                if (method.IsOverride && method.OverriddenMethod is { } overridden && !overridden.Locations.Any(static l => l.IsInSource))
+                // Overrides and implementations of the platform's or a known library's members (ToString, Equals, Dispose,
+                // CompareTo, a pipeline behaviour...) are plumbing. Those of any other referenced library are behaviour: such
+                // a contract may be an unknown framework's handler, which must not fall through both SPEC100 and SPEC101.
+                if (method.IsOverride && method.OverriddenMethod is { } overridden && !SymbolEqualityComparer.Default.Equals(overridden.ContainingAssembly, method.ContainingAssembly))
                 {
-                    return false;
+                    IMethodSymbol root = overridden;
+                    while (root.OverriddenMethod is { } next)
+                    {
+                        root = next;
+                    }
+
+                    if (Handlers.IsKnownContract(root.ContainingType))
+                    {
+                        return false;
+                    }
+
+                    unknownContract = $"overrides {root.ContainingType.OriginalDefinition.ToDisplayString()}";
+                    return true;
                 }
 
                 foreach (INamedTypeSymbol iface in method.ContainingType.AllInterfaces)
                 {
-                    if (iface.Locations.Any(static l => l.IsInSource))
+                    if (SymbolEqualityComparer.Default.Equals(iface.ContainingAssembly, method.ContainingAssembly))
                     {
                         continue;
                     }
@@ -689,7 +728,12 @@ namespace SpecGuard.Generators.Analyzers
                     {
                         if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
                         {
-                            return false;
+                            if (Handlers.IsKnownContract(iface))
+                            {
+                                return false;
+                            }
+
+                            unknownContract ??= $"implements {iface.OriginalDefinition.ToDisplayString()}";
                         }
                     }
                 }
@@ -702,8 +746,45 @@ namespace SpecGuard.Generators.Analyzers
                 (treeOptions.ExcludeInfrastructure && type.ContainingNamespace is { IsGlobalNamespace: false } ns &&
                  ns.ToDisplayString().Split('.').Any(static segment => string.Equals(segment, "Infrastructure", StringComparison.OrdinalIgnoreCase)));
 
+            // The user's own declaration first: a diagnostic in generated code is not shown (GeneratedCodeAnalysisFlags.None).
             private static Location? FirstLocation(INamedTypeSymbol type) =>
-                type.Locations.Where(static l => l.IsInSource).OrderBy(static l => l.SourceTree!.FilePath, StringComparer.Ordinal).ThenBy(static l => l.SourceSpan.Start).FirstOrDefault();
+                type.Locations.Where(static l => l.IsInSource).OrderBy(static l => IsGenerated(l.SourceTree!) ? 1 : 0)
+                    .ThenBy(static l => l.SourceTree!.FilePath, StringComparer.Ordinal).ThenBy(static l => l.SourceSpan.Start).FirstOrDefault();
+
+            /// <summary>
+            /// Whether <paramref name="method"/> is declared only in generated code (a source generator's output such as
+            /// Vogen's value-object members, a designer file): behaviour the user did not write, so not SPEC100's.
+            /// </summary>
+            private static bool IsGeneratedOnly(IMethodSymbol method) =>
+                method.Locations.Any(static l => l.IsInSource) && method.Locations.All(static l => !l.IsInSource || IsGenerated(l.SourceTree!));
+
+            // Roslyn's own rule for generated code (GeneratedCodeUtilities): the file name (.g.cs, .generated.cs,
+            // .designer.cs, .g.i.cs, TemporaryGeneratedFile_) or an <auto-generated> comment at the top of the file.
+            private static bool IsGenerated(SyntaxTree tree) => GeneratedTrees.GetValue(tree, static t => new StrongBox<bool>(ComputeIsGenerated(t))).Value;
+
+            private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> GeneratedTrees = new ConditionalWeakTable<SyntaxTree, StrongBox<bool>>();
+
+            private static bool ComputeIsGenerated(SyntaxTree tree)
+            {
+                string name = System.IO.Path.GetFileName(tree.FilePath ?? string.Empty);
+                if (name.StartsWith("TemporaryGeneratedFile_", StringComparison.OrdinalIgnoreCase) ||
+                    name.EndsWith(".designer.cs", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".generated.cs", StringComparison.OrdinalIgnoreCase) ||
+                    name.EndsWith(".g.cs", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".g.i.cs", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+
+                foreach (SyntaxTrivia trivia in tree.GetRoot().GetLeadingTrivia())
+                {
+                    if ((trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia)) &&
+                        (trivia.ToString().IndexOf("<auto-generated", StringComparison.OrdinalIgnoreCase) >= 0 || trivia.ToString().IndexOf("<autogenerated", StringComparison.OrdinalIgnoreCase) >= 0))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
 
             private static SyntaxTree? FirstTree(INamedTypeSymbol type) => FirstLocation(type)?.SourceTree;
 

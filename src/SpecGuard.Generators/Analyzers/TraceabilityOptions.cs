@@ -98,9 +98,10 @@ namespace SpecGuard.Generators.Analyzers
                 var list = new List<INamedTypeSymbol>();
                 foreach (string name in Split(handlerValue))
                 {
+                    string metadataName = ToMetadataName(name);
                     if (!_handlerTypes.TryGetValue(name, out INamedTypeSymbol? type))
                     {
-                        type = IsMetadataName(name) ? compilation.GetTypeByMetadataName(name) : null;
+                        type = IsMetadataName(metadataName) ? Resolve(compilation, metadataName) : null;
                         _handlerTypes[name] = type;
                     }
 
@@ -111,9 +112,9 @@ namespace SpecGuard.Generators.Analyzers
                             list.Add(type);
                         }
                     }
-                    else if (!IsMetadataName(name))
+                    else if (!IsMetadataName(metadataName))
                     {
-                        problems.Add($"The analyzer option {HandlerTypesKey} names '{name}', which is not a metadata name; it is ignored. Write the namespace and type name, with `N for N generic parameters and + for a nested type, e.g. MyApp.Handlers.IHandler`1.");
+                        problems.Add($"The analyzer option {HandlerTypesKey} names '{name}', which is not a type name; it is ignored. Write the namespace and type name, in C# (MyApp.Handlers.IHandler<T>, FastEndpoints.Endpoint<,>) or as a metadata name (MyApp.Handlers.IHandler`1, + for a nested type).");
                     }
                 }
 
@@ -207,10 +208,112 @@ namespace SpecGuard.Generators.Analyzers
                        (tick < 0 || (tick < segment.Length - 1 && segment.Substring(tick + 1).All(static c => c >= '0' && c <= '9')));
             });
 
-        private static IEnumerable<string> Split(string? value) =>
-            string.IsNullOrWhiteSpace(value)
-                ? Array.Empty<string>()
-                : value!.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries).Select(static s => s.Trim()).Where(static s => s.Length > 0);
+        // C# generic syntax to a metadata name: Endpoint<,> and Endpoint<TRequest, TResponse> are Endpoint`2. Brackets
+        // that do not balance are left alone, so the name is reported as not a type name.
+        private static string ToMetadataName(string name)
+        {
+            if (name.IndexOf('<') < 0)
+            {
+                return name;
+            }
+
+            var result = new System.Text.StringBuilder();
+            int depth = 0, arity = 0;
+            foreach (char c in name)
+            {
+                switch (c)
+                {
+                    case '<':
+                        if (depth++ == 0)
+                        {
+                            arity = 1;
+                        }
+
+                        break;
+                    case '>':
+                        if (depth == 0)
+                        {
+                            return name;
+                        }
+
+                        if (--depth == 0)
+                        {
+                            result.Append('`').Append(arity);
+                        }
+
+                        break;
+                    case ',' when depth == 1:
+                        arity++;
+                        break;
+                    default:
+                        if (depth == 0 && !char.IsWhiteSpace(c))
+                        {
+                            result.Append(c);
+                        }
+
+                        break;
+                }
+            }
+
+            return depth == 0 ? result.ToString() : name;
+        }
+
+        // A metadata name, or (as C# writes nested types with a dot) the same name with its last dots read as nesting.
+        private static INamedTypeSymbol? Resolve(Compilation compilation, string metadataName)
+        {
+            string candidate = metadataName;
+            for (int i = 0; i < 4; i++)
+            {
+                if (compilation.GetTypeByMetadataName(candidate) is { } type)
+                {
+                    return type;
+                }
+
+                int dot = candidate.LastIndexOf('.');
+                if (dot < 0 || metadataName.IndexOf('+') >= 0)
+                {
+                    return null;
+                }
+
+                candidate = candidate.Substring(0, dot) + "+" + candidate.Substring(dot + 1);
+            }
+
+            return null;
+        }
+
+        // Entries separated by , or ; outside generic brackets (FastEndpoints.Endpoint<,> is one entry).
+        private static IEnumerable<string> Split(string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                yield break;
+            }
+
+            int depth = 0, start = 0;
+            for (int i = 0; i <= value!.Length; i++)
+            {
+                char c = i < value.Length ? value[i] : ',';
+                if (c == '<')
+                {
+                    depth++;
+                }
+                else if (c == '>' && depth > 0)
+                {
+                    depth--;
+                }
+                else if ((c == ',' && depth == 0) || c == ';' || i == value.Length)
+                {
+                    string entry = value.Substring(start, i - start).Trim();
+                    if (entry.Length > 0)
+                    {
+                        yield return entry;
+                    }
+
+                    start = i + 1;
+                    depth = 0;
+                }
+            }
+        }
     }
 
     /// <summary>The analyzer options that apply to one file.</summary>
