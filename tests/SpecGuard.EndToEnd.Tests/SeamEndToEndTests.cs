@@ -62,24 +62,10 @@ public sealed class SeamEndToEndTests
                 }
             }
             """);
-        repo.Write("tests/Shop.Tests/Shop.Tests.csproj", $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <LangVersion>7.3</LangVersion>
-                {Strict}
-                <IsPackable>false</IsPackable>
-                <NoWarn>$(NoWarn);CA1707;CA1515;CS1591</NoWarn>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="SpecGuard" Version="{PackedPackage.Version}" PrivateAssets="all" />
-                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="17.14.1" />
-                <PackageReference Include="xunit" Version="2.9.3" />
-                <PackageReference Include="xunit.runner.visualstudio" Version="3.1.4" />
-              </ItemGroup>
-            </Project>
-            """);
-        repo.Write("tests/Shop.Tests/Placeholder.cs", "namespace Shop.Tests\n{\n    internal static class Placeholder\n    {\n    }\n}\n");
+        WriteTestProjectAtCSharp73(repo, """
+            <PackageReference Include="xunit" Version="2.9.3" />
+            <PackageReference Include="xunit.runner.visualstudio" Version="3.1.4" />
+            """, extra: "");
 
         repo.Dotnet("src/Shop", "build").ShouldSucceed();
         var (result, outcomes) = repo.Test("tests/Shop.Tests");
@@ -112,24 +98,7 @@ public sealed class SeamEndToEndTests
                 <PackageReference Include="xunit.runner.visualstudio" Version="3.1.4" />
                 """, "<OutputType>Exe</OutputType>"),
         };
-        repo.Write("tests/Shop.Tests/Shop.Tests.csproj", $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <LangVersion>7.3</LangVersion>
-                {Strict}
-                <IsPackable>false</IsPackable>
-                <NoWarn>$(NoWarn);CA1707;CA1515;CS1591</NoWarn>
-                {extra}
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="SpecGuard" Version="{PackedPackage.Version}" PrivateAssets="all" />
-                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="17.14.1" />
-                {packages}
-              </ItemGroup>
-            </Project>
-            """);
-        repo.Write("tests/Shop.Tests/Placeholder.cs", "namespace Shop.Tests\n{\n    internal static class Placeholder\n    {\n    }\n}\n");
+        WriteTestProjectAtCSharp73(repo, packages, extra);
 
         var (result, outcomes) = repo.Test("tests/Shop.Tests");
 
@@ -182,5 +151,28 @@ public sealed class SeamEndToEndTests
         Assert.NotEmpty(files);
         Assert.All(files, f => Assert.DoesNotContain("Evil", File.ReadAllText(f), StringComparison.Ordinal));
         Assert.False(File.Exists(Path.Combine(repo.Root, "tests", "Shop.Tests", "bin", "Debug", "net10.0", "evil.txt")));
+    }
+
+    /// <summary>A strict test project at C# 7.3 (tests/Shop.Tests) with the given framework packages and a placeholder source.</summary>
+    private static void WriteTestProjectAtCSharp73(ConsumerRepository repo, string packages, string extra)
+    {
+        repo.Write("tests/Shop.Tests/Shop.Tests.csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <LangVersion>7.3</LangVersion>
+                {Strict}
+                <IsPackable>false</IsPackable>
+                <NoWarn>$(NoWarn);CA1707;CA1515;CS1591</NoWarn>
+                {extra}
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="SpecGuard" Version="{PackedPackage.Version}" PrivateAssets="all" />
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="17.14.1" />
+                {packages}
+              </ItemGroup>
+            </Project>
+            """);
+        repo.Write("tests/Shop.Tests/Placeholder.cs", "namespace Shop.Tests\n{\n    internal static class Placeholder\n    {\n    }\n}\n");
     }
 }
