@@ -284,4 +284,96 @@ public sealed class PublicApiNoiseTests
         test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC100", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("The public method CatalogHandlers.Count traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to CatalogHandlers, or [SpecExempt(\"reason\")]."));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task An_abstract_base_is_reported_at_its_concrete_subclasses_which_carry_its_behaviour()
+    {
+        // eShop's and Clean Architecture's seed work: Entity/BaseEntity is abstract; what it does runs inside each entity.
+        var test = Test<TraceabilityAnalyzer>("""
+            namespace Ordering.Domain.SeedWork
+            {
+                public abstract class Entity
+                {
+                    public bool IsTransient() => true;
+                }
+
+                public abstract class AuditableEntity : Entity
+                {
+                    public System.DateTime Created { get; set; }
+                }
+
+                // No subclass in this project: an extension point of a library, reported as before.
+                public abstract class {|#0:Specification|}
+                {
+                    public bool IsSatisfiedBy(object candidate) => candidate is not null;
+                }
+            }
+            namespace Ordering.Domain.AggregatesModel
+            {
+                // Data of its own only: the behaviour it inherits makes it a type to trace.
+                public sealed class {|#1:Buyer|} : Ordering.Domain.SeedWork.AuditableEntity
+                {
+                    public string Name { get; set; } = "";
+                }
+
+                public sealed class {|#2:Order|} : Ordering.Domain.SeedWork.Entity
+                {
+                    public void Cancel() { }
+                }
+
+                [SpecGuard.Implements("ORDERS-001")]
+                public sealed class Payment : Ordering.Domain.SeedWork.Entity
+                {
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC100", DiagnosticSeverity.Warning).WithLocation(0).WithArguments(Untraced("Specification")));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC100", DiagnosticSeverity.Warning).WithLocation(1).WithArguments(
+            "The public type Buyer has behaviour (it inherits IsTransient from Entity) but traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to its public members, or [SpecExempt(\"reason\")]."));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC100", DiagnosticSeverity.Warning).WithLocation(2).WithArguments(Untraced("Order")));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_link_on_the_abstract_base_traces_what_its_subclasses_inherit()
+    {
+        var test = Test<TraceabilityAnalyzer>("""
+            namespace Ordering.Domain
+            {
+                [SpecGuard.Implements("ORDERS-001")]
+                public abstract class Entity
+                {
+                    public bool IsTransient() => true;
+                }
+
+                public sealed class Buyer : Entity
+                {
+                    public string Name { get; set; } = "";
+                }
+            }
+            """);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Members_scope_still_reports_each_method_of_an_abstract_base()
+    {
+        var test = Test<TraceabilityAnalyzer>("""
+            namespace Ordering.Domain
+            {
+                public abstract class Entity
+                {
+                    public bool {|#0:IsTransient|}() => true;
+                }
+
+                public sealed class Buyer : Entity
+                {
+                    public string Name { get; set; } = "";
+                }
+            }
+            """);
+        test.Config("specguard.public_api_scope = members\n");
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC100", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("The public method Entity.IsTransient traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to Entity, or [SpecExempt(\"reason\")]."));
+        await test.RunAsync();
+    }
 }

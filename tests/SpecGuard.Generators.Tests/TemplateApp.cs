@@ -15,15 +15,38 @@ internal static class TemplateApp
 
     public static readonly (string Path, string Source)[] Sources =
     [
-        ("src/Domain/Entities/TodoList.cs", """
+        ("src/Domain/Common/BaseEntity.cs", """
             using System.Collections.Generic;
-            namespace TodoApp.Domain.Entities
+            namespace TodoApp.Domain.Common
             {
-                public sealed class {|#0:TodoList|}
+                // The templates' seed work: an abstract base whose behaviour runs as part of each entity.
+                public abstract class BaseEntity
                 {
-                    private readonly List<TodoItem> _items = new();
+                    private readonly List<object> _domainEvents = new();
 
                     public int Id { get; set; }
+
+                    public IReadOnlyCollection<object> DomainEvents => _domainEvents;
+
+                    public void AddDomainEvent(object domainEvent) => _domainEvents.Add(domainEvent);
+
+                    public void ClearDomainEvents() => _domainEvents.Clear();
+                }
+
+                public abstract class BaseAuditableEntity : BaseEntity
+                {
+                    public System.DateTimeOffset Created { get; set; }
+                }
+            }
+            """),
+        ("src/Domain/Entities/TodoList.cs", """
+            using System.Collections.Generic;
+            using TodoApp.Domain.Common;
+            namespace TodoApp.Domain.Entities
+            {
+                public sealed class {|#0:TodoList|} : BaseAuditableEntity
+                {
+                    private readonly List<TodoItem> _items = new();
 
                     public string Title { get; set; } = "";
 
@@ -41,15 +64,19 @@ internal static class TemplateApp
                     public void Archive() => Archived = true;
                 }
 
-                public sealed class {|#1:TodoItem|}
+                public sealed class {|#1:TodoItem|} : BaseAuditableEntity
                 {
-                    public int Id { get; set; }
-
                     public string Title { get; set; } = "";
 
                     public bool Done { get; private set; }
 
                     public void Complete() => Done = true;
+                }
+
+                // Data of its own only, as the templates' entities often are: what it does is raise domain events.
+                public sealed class {|#6:Tag|} : BaseEntity
+                {
+                    public string Name { get; set; } = "";
                 }
             }
             """),

@@ -111,6 +111,8 @@ namespace SpecGuard.Generators.Analyzers
             private readonly ConcurrentDictionary<ISymbol, bool> _reportedHandlers = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
             private readonly ConcurrentDictionary<IMethodSymbol, bool> _endpointMethods = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
             private readonly ConcurrentBag<(Diagnostic Diagnostic, IMethodSymbol[] Behaviour)> _deferred = new ConcurrentBag<(Diagnostic, IMethodSymbol[])>();
+            private readonly ConcurrentBag<(INamedTypeSymbol Type, Diagnostic Diagnostic, IMethodSymbol[] Behaviour)> _abstractDeferred = new ConcurrentBag<(INamedTypeSymbol, Diagnostic, IMethodSymbol[])>();
+            private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _concretelyDerived = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
             private readonly ConcurrentDictionary<string, (string Order, ISymbol? Method, Diagnostic Diagnostic)> _endpointReports = new ConcurrentDictionary<string, (string, ISymbol?, Diagnostic)>(StringComparer.Ordinal);
             private readonly ConcurrentDictionary<string, bool> _implemented = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
             private readonly string[] _allIds;
@@ -263,6 +265,14 @@ namespace SpecGuard.Generators.Analyzers
             public void AnalyzeType(SymbolAnalysisContext context)
             {
                 var type = (INamedTypeSymbol)context.Symbol;
+                if (type.TypeKind == TypeKind.Class && !type.IsAbstract && !type.IsStatic)
+                {
+                    foreach (INamedTypeSymbol abstractBase in AbstractSourceBases(type))
+                    {
+                        _concretelyDerived[abstractBase] = true;
+                    }
+                }
+
                 if (!_handlers.Any || type.TypeKind != TypeKind.Class || type.IsImplicitlyDeclared || FirstLocation(type) is not { } location ||
                     _options.IsExcluded(type, location.SourceTree))
                 {
@@ -382,15 +392,49 @@ namespace SpecGuard.Generators.Analyzers
                         }
                     }
 
+                    // Behaviour inherited from abstract bases of this project runs as part of this type (types scope): the
+                    // concrete type is where it is reported, and the base is left out (below) once it has a concrete subclass.
+                    string? inheritedFrom = null;
+                    int ownBehaviour = behaviour.Count;
+                    if (typesScope && !type.IsAbstract)
+                    {
+                        foreach (INamedTypeSymbol abstractBase in AbstractSourceBases(type))
+                        {
+                            if (IsTraced(abstractBase))
+                            {
+                                break; // a link on the base traces what it carries
+                            }
+
+                            foreach (ISymbol member in abstractBase.GetMembers())
+                            {
+                                memberLinked |= HasLink(member);
+                                if (member is IMethodSymbol method && !IsGeneratedOnly(method) && IsBehaviouralPublicMethod(method) && !_handlers.IsWiringMethod(method) &&
+                                    !(_handlers.Any && _handlers.Describe(method, treeOptions.HandlerTypes) is not null))
+                                {
+                                    behaviour.Add(method.OriginalDefinition);
+                                    inheritedFrom ??= $"{method.Name} from {abstractBase.Name}";
+                                }
+                            }
+                        }
+                    }
+
                     // Static methods may be method-group endpoints mapped from another type (app.MapGet("/x", Endpoints.Get)),
                     // which is known only once the whole compilation has been seen: decided at its end.
                     if (typesScope && !memberLinked && behaviour.Count > 0)
                     {
-                        Diagnostic diagnostic = Untraced(SpecDescriptors.UntracedPublicApi, location, $"The public type {type.Name} has behaviour but traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to its public members, or [SpecExempt(\"reason\")]." + unknownContract);
-                        Report(end, diagnostic, behaviour);
+                        string has = ownBehaviour == 0 && inheritedFrom is not null ? $"has behaviour (it inherits {inheritedFrom})" : "has behaviour";
+                        Diagnostic diagnostic = Untraced(SpecDescriptors.UntracedPublicApi, location, $"The public type {type.Name} {has} but traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to its public members, or [SpecExempt(\"reason\")]." + unknownContract);
+                        if (type.TypeKind == TypeKind.Class && type.IsAbstract && !type.IsStatic)
+                        {
+                            _abstractDeferred.Add((type.OriginalDefinition, diagnostic, behaviour.ToArray()));
+                        }
+                        else
+                        {
+                            Report(end, diagnostic, behaviour);
+                        }
                     }
 
-                    foreach (IMethodSymbol method in behaviour)
+                    foreach (IMethodSymbol method in behaviour.Take(ownBehaviour))
                     {
                         if (method.Locations.FirstOrDefault(static l => l.IsInSource) is { } methodLocation && _options.ScopeFor(methodLocation.SourceTree) == PublicApiScope.Members &&
                             !_options.IsExcluded(method, methodLocation.SourceTree) && !IsTraced(method))
@@ -422,6 +466,25 @@ namespace SpecGuard.Generators.Analyzers
                     {
                         context.ReportDiagnostic(diagnostic);
                     }
+                }
+
+                // An abstract class with a concrete subclass in this project: its behaviour is reported at the subclasses.
+                foreach ((INamedTypeSymbol type, Diagnostic diagnostic, IMethodSymbol[] behaviour) in _abstractDeferred)
+                {
+                    if (!_concretelyDerived.ContainsKey(type) && (!_handlers.CanMapEndpoints || behaviour.Any(m => !m.IsStatic || !_endpointMethods.ContainsKey(m))))
+                    {
+                        context.ReportDiagnostic(diagnostic);
+                    }
+                }
+            }
+
+            /// <summary>The abstract classes of this compilation that <paramref name="type"/> derives from, nearest first, up to the first base that is not.</summary>
+            private static IEnumerable<INamedTypeSymbol> AbstractSourceBases(INamedTypeSymbol type)
+            {
+                for (INamedTypeSymbol? current = type.BaseType; current is { TypeKind: TypeKind.Class, IsAbstract: true } &&
+                     SymbolEqualityComparer.Default.Equals(current.ContainingAssembly, type.ContainingAssembly); current = current.BaseType)
+                {
+                    yield return current.OriginalDefinition;
                 }
             }
 
