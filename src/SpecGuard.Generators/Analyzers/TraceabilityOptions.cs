@@ -42,9 +42,11 @@ namespace SpecGuard.Generators.Analyzers
         {
             AnalyzerConfigOptions global = provider.GlobalOptions;
             Enforce = global.TryGetValue(EnforceProperty, out string? enforce) && string.Equals(enforce.Trim(), "true", StringComparison.OrdinalIgnoreCase);
-            if (enforce is not null && enforce.Trim().Length > 0 && !string.Equals(enforce.Trim(), "true", StringComparison.OrdinalIgnoreCase) && !string.Equals(enforce.Trim(), "false", StringComparison.OrdinalIgnoreCase))
+            // report: warnings at compile time, the gate is `specguard report --findings` at the end (build/SpecGuard.targets).
+            if (enforce is not null && enforce.Trim().Length > 0 && !string.Equals(enforce.Trim(), "true", StringComparison.OrdinalIgnoreCase) &&
+                !string.Equals(enforce.Trim(), "false", StringComparison.OrdinalIgnoreCase) && !string.Equals(enforce.Trim(), "report", StringComparison.OrdinalIgnoreCase))
             {
-                problems.Add($"The MSBuild property SpecGuardEnforce is '{enforce.Trim()}'; it takes true or false. Using false.");
+                problems.Add($"The MSBuild property SpecGuardEnforce is '{enforce.Trim()}'; it takes true, false or report. Using false.");
             }
 
             // One set of problems for the whole compilation: the same bad value in many files is reported once.
