@@ -120,7 +120,4 @@ internal static partial class CommandLine
 
         return null;
     }
-
-    internal static bool IsSpecFile(string path) =>
-        path.EndsWith(".spec.yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".spec.yml", StringComparison.OrdinalIgnoreCase);
 }

@@ -88,7 +88,7 @@ internal static class InitCommand
         failed |= !TryCreate(Path.Combine(specs, SchemaFileName), SpecSchema.Text);
 
         string example = Path.Combine(specs, ExampleFileName);
-        int existingSpecs = Directory.EnumerateFiles(specs, "*", SearchOption.AllDirectories).Count(CommandLine.IsSpecFile);
+        int existingSpecs = Directory.EnumerateFiles(specs, "*", SearchOption.AllDirectories).Count(SpecContract.IsSpecFile);
         if (existingSpecs > 0 && !File.Exists(example))
         {
             output.WriteLine($"  kept     {Show(specs)}/ already holds {existingSpecs} spec file(s); no example added");
@@ -119,7 +119,7 @@ internal static class InitCommand
         }
 
         // The next steps name files that exist: the example when there is one, else the first existing spec file.
-        string[] specFiles = [.. Directory.EnumerateFiles(specs, "*", SearchOption.AllDirectories).Where(CommandLine.IsSpecFile).Order(StringComparer.Ordinal)];
+        string[] specFiles = [.. Directory.EnumerateFiles(specs, "*", SearchOption.AllDirectories).Where(SpecContract.IsSpecFile).Order(StringComparer.Ordinal)];
         string? start = File.Exists(example) ? example : specFiles.FirstOrDefault();
         string id = start is null ? "ID" : FirstCriterionId(start) ?? "ID";
         string version = typeof(InitCommand).Assembly.GetName().Version?.ToString(3) ?? "0.1.0";

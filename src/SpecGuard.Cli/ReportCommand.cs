@@ -238,7 +238,7 @@ internal static class ReportCommand
             }
             else if (Directory.Exists(full))
             {
-                files.UnionWith(EnumerateFiles(full, CommandLine.IsSpecFile, warnings, currentDirectory));
+                files.UnionWith(EnumerateFiles(full, SpecContract.IsSpecFile, warnings, currentDirectory));
                 read.AddFolder(full, "the specs folder");
             }
             else

@@ -63,7 +63,7 @@ internal static class ValidateCommand
             }
             else if (Directory.Exists(full))
             {
-                foreach (string file in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Where(CommandLine.IsSpecFile))
+                foreach (string file in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Where(SpecContract.IsSpecFile))
                 {
                     files.Add(file);
                 }

@@ -12,6 +12,7 @@ using SpecGuard.CodeFixes.Infrastructure;
 using SpecGuard.Generators.Analyzers;
 using SpecGuard.Generators.Infrastructure;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+using SpecGuard.Core;
 
 namespace SpecGuard.CodeFixes
 {
@@ -93,7 +94,7 @@ namespace SpecGuard.CodeFixes
             if (!old.IsKind(SyntaxKind.StringLiteralExpression))
             {
                 ProjectSpecs specs = await ProjectSpecs.LoadAsync(document.Project, cancellationToken).ConfigureAwait(false);
-                string featureKey = specs.Find(id)?.Feature.Key ?? Catalog.FeatureKeyOf(id);
+                string featureKey = specs.Find(id)?.Feature.Key ?? SpecContract.FeatureKeyOf(id);
                 CatalogConstant? constant = Catalog.Find(document.Project, model.Compilation, featureKey, id);
                 string? form = constant is null
                     ? null

@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SpecGuard.CodeFixes.Infrastructure;
 using SpecGuard.Generators.Emit;
 using SpecGuard.Generators.Infrastructure;
+using SpecGuard.Core;
 
 namespace SpecGuard.CodeFixes
 {
@@ -111,7 +112,7 @@ namespace SpecGuard.CodeFixes
                     : string.Empty;
                 if (name is not ("Implements" or "ImplementsAttribute") ||
                     model.GetSymbolInfo(attribute, cancellationToken).Symbol is not IMethodSymbol constructor ||
-                    constructor.ContainingType.ToDisplayString() != AttributeSource.ImplementsMetadataName)
+                    constructor.ContainingType.ToDisplayString() != SpecContract.ImplementsMetadataName)
                 {
                     continue;
                 }

@@ -50,7 +50,7 @@ namespace SpecGuard.Generators
             context.RegisterPostInitializationOutput(AttributeSource.Register);
 
             IncrementalValuesProvider<CatalogFeature?> features = context.AdditionalTextsProvider
-                .Where(static file => SpecFiles.IsSpecFile(file.Path))
+                .Where(static file => SpecContract.IsSpecFile(file.Path))
                 .Select(static (file, cancellationToken) => SpecFiles.Load(file, cancellationToken))
                 .WithTrackingName(Steps.ParseSpec)
                 .Select(static (result, _) => CatalogFeature.From(result))
@@ -66,7 +66,7 @@ namespace SpecGuard.Generators
 
             IncrementalValueProvider<ImmutableArray<EquatableArray<string>>> verified = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
-                    AttributeSource.VerifiesMetadataName,
+                    SpecContract.VerifiesMetadataName,
                     static (node, _) => node is MemberDeclarationSyntax or LocalFunctionStatementSyntax,
                     static (attributeContext, cancellationToken) => VerifiedIdsOf(attributeContext, cancellationToken))
                 .WithTrackingName(Steps.VerifiedIds)
@@ -110,7 +110,7 @@ namespace SpecGuard.Generators
                 string? source = StubEmitter.Emit(feature, verified, project.Framework, options.PendingTests, nullableAnnotations);
                 if (source is not null)
                 {
-                    production.AddSource("SpecGuard.PendingTests." + feature.Key + ".g.cs", source);
+                    production.AddSource(SpecContract.PendingTestsNamespace + "." + feature.Key + ".g.cs", source);
                 }
             }
         }

@@ -162,32 +162,42 @@ public sealed class AssemblyScannerTests : IDisposable
     }
 
     [Fact]
-    public void A_stub_is_recognised_by_namespace_and_generator_even_without_the_attribute_on_the_method()
+    public void A_stub_is_recognised_by_the_explicit_marker_alone_never_by_its_name_namespace_or_class()
     {
         ScannedAssembly assembly = Scan("Stubs", """
-            namespace SpecGuard.PendingTests.Orders
+            namespace SpecGuard.PendingTests
             {
                 [System.CodeDom.Compiler.GeneratedCode("SpecGuard", "1.0")]
-                internal sealed class Pending
+                public sealed partial class OrdersPendingTests
                 {
                     [SpecGuard.Verifies("ORDERS-001")]
+                    [System.CodeDom.Compiler.GeneratedCode("SpecGuard.PendingStub", "1.0")]
                     public void ORDERS_001_Place() { }
+                }
+
+                // A test written by hand in the partial stub class, named like a stub: a real test.
+                public sealed partial class OrdersPendingTests
+                {
+                    [SpecGuard.Verifies("ORDERS-002")]
+                    public void ORDERS_002_Cancel() { }
                 }
             }
 
             namespace Real
             {
-                internal sealed class NotAStub
+                internal sealed class Generated
                 {
-                    [SpecGuard.Verifies("ORDERS-001")]
+                    [SpecGuard.Verifies("ORDERS-003")]
                     [System.CodeDom.Compiler.GeneratedCode("SpecGuard", "1.0")]
-                    public void ORDERS_001_Place() { }
+                    public void ORDERS_003_Ship() { }
                 }
             }
             """);
 
-        Assert.True(assembly.Types.Single(static t => t.Key == "SpecGuard.PendingTests.Orders.Pending").Methods["ORDERS_001_Place"].IsPendingStub);
-        Assert.False(assembly.Types.Single(static t => t.Key == "Real.NotAStub").Methods["ORDERS_001_Place"].IsPendingStub);
+        ScannedType pending = assembly.Types.Single(static t => t.Key == "SpecGuard.PendingTests.OrdersPendingTests");
+        Assert.True(pending.Methods["ORDERS_001_Place"].IsPendingStub);
+        Assert.False(pending.Methods["ORDERS_002_Cancel"].IsPendingStub);
+        Assert.False(assembly.Types.Single(static t => t.Key == "Real.Generated").Methods["ORDERS_003_Ship"].IsPendingStub);
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public sealed class GeneratedCodePropertyTests
 
     private static readonly HashSet<string> StubAttributes = new(StringComparer.Ordinal)
     {
-        "global::Xunit.Fact", "global::Xunit.Theory", "global::Xunit.InlineData", "global::SpecGuard.Verifies",
+        "global::Xunit.Fact", "global::Xunit.Theory", "global::Xunit.InlineData", "global::SpecGuard.Verifies", "global::System.CodeDom.Compiler.GeneratedCode",
     };
 
     [Fact]
@@ -138,15 +138,15 @@ public sealed class GeneratedCodePropertyTests
 
         foreach (SpecFeature feature in features.OfType<SpecFeature>())
         {
-            string className = Names.CatalogClass(feature.Key);
-            string stubClassName = Names.FeatureClass(feature.Key) + "PendingTests";
+            string className = SpecContract.CatalogClass(feature.Key);
+            string stubClassName = SpecContract.FeatureClass(feature.Key) + "PendingTests";
             List<Criterion> criteria = feature.Criteria.ToList();
             List<Criterion> pending = criteria.Where(c => c.Status == SpecStatus.Approved && !c.HasInvalidExamples).ToList();
             expectedTypes.Add(className);
             ClassDeclarationSyntax catalog = Class(sources, className);
             Assert.All(catalog.Members, m => Assert.IsType<FieldDeclarationSyntax>(m));
             Assert.Equal(
-                new[] { "FeatureKey" }.Concat(criteria.Select(c => Names.CriterionConstant(c.Id))),
+                new[] { "FeatureKey" }.Concat(criteria.Select(c => SpecContract.CriterionConstant(c.Id))),
                 catalog.Members.OfType<FieldDeclarationSyntax>().SelectMany(f => f.Declaration.Variables).Select(v => v.Identifier.ValueText));
             Assert.All(catalog.Members, m => Assert.Empty(m.AttributeLists));
             if (pending.Count == 0)
@@ -161,6 +161,7 @@ public sealed class GeneratedCodePropertyTests
             foreach (MethodDeclarationSyntax method in stubs.Members.OfType<MethodDeclarationSyntax>())
             {
                 Assert.All(method.AttributeLists.SelectMany(l => l.Attributes), a => Assert.Contains(a.Name.ToString(), StubAttributes));
+                Assert.Single(method.AttributeLists.SelectMany(l => l.Attributes), a => a.ToString().StartsWith("global::System.CodeDom.Compiler.GeneratedCode(\"" + SpecContract.PendingStubMarker + "\"", StringComparison.Ordinal));
                 Assert.All(method.AttributeLists.SelectMany(l => l.Attributes).SelectMany(a => a.ArgumentList?.Arguments ?? default), argument =>
                     Assert.True(argument.Expression is LiteralExpressionSyntax or PrefixUnaryExpressionSyntax { Operand: LiteralExpressionSyntax } or MemberAccessExpressionSyntax { Expression: PredefinedTypeSyntax }, "argument " + argument));
                 Assert.All(method.Body!.Statements, statement =>

@@ -5,6 +5,7 @@ using System.IO;
 using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
+using SpecGuard.Core;
 
 namespace SpecGuard.Cli.Report;
 
@@ -97,8 +98,8 @@ internal sealed record AssemblyScanResult(ScannedAssembly? Assembly, ScanFailure
 /// </summary>
 internal static class AssemblyScanner
 {
-    private const string SpecGuardNamespace = "SpecGuard";
-    private const string PendingTestsNamespace = "SpecGuard.PendingTests";
+    private const string SpecGuardNamespace = SpecContract.AttributeNamespace;
+    private const string PendingTestsNamespace = SpecContract.PendingTestsNamespace;
 
     private enum AttributeKind
     {
@@ -231,8 +232,8 @@ internal static class AssemblyScanner
         MetadataStringComparer comparer = reader.StringComparer;
         if (comparer.Equals(ns, SpecGuardNamespace))
         {
-            return comparer.Equals(name, "ImplementsAttribute") ? AttributeKind.Implements
-                : comparer.Equals(name, "VerifiesAttribute") ? AttributeKind.Verifies
+            return comparer.Equals(name, SpecContract.ImplementsAttribute) ? AttributeKind.Implements
+                : comparer.Equals(name, SpecContract.VerifiesAttribute) ? AttributeKind.Verifies
                 : AttributeKind.None;
         }
 
@@ -272,11 +273,12 @@ internal static class AssemblyScanner
     /// <summary>The links on one type or method.</summary>
     private readonly struct Links
     {
-        public Links(ImmutableArray<string> implements, ImmutableArray<string> verifies, bool specGuardGenerated)
+        public Links(ImmutableArray<string> implements, ImmutableArray<string> verifies, bool specGuardGenerated, bool pendingStub)
         {
             Implements = implements;
             Verifies = verifies;
             SpecGuardGenerated = specGuardGenerated;
+            PendingStub = pendingStub;
         }
 
         public ImmutableArray<string> Implements { get; }
@@ -284,6 +286,9 @@ internal static class AssemblyScanner
         public ImmutableArray<string> Verifies { get; }
 
         public bool SpecGuardGenerated { get; }
+
+        /// <summary>Carries SpecGuard's explicit pending-stub marker (<see cref="SpecContract.PendingStubMarker"/>).</summary>
+        public bool PendingStub { get; }
     }
 
     private sealed class Walker
@@ -340,7 +345,9 @@ internal static class AssemblyScanner
                         continue;
                     }
 
-                    bool stub = type.InPendingNamespace && (links.SpecGuardGenerated || type.GeneratedInChain || StartsWithIdPrefix(name, links.Verifies));
+                    // Only SpecGuard's explicit marker makes a stub: never a name, namespace or class (a hand-written test may sit in
+                    // the partial stub class or be named like a stub).
+                    bool stub = links.PendingStub;
                     if (scanned.Methods.TryGetValue(name, out ScannedMethod? existing))
                     {
                         scanned.Methods[name] = existing with
@@ -383,19 +390,6 @@ internal static class AssemblyScanner
             return (typeDisplay + "." + member, kind);
         }
 
-        private static bool StartsWithIdPrefix(string methodName, ImmutableArray<string> ids)
-        {
-            foreach (string id in ids)
-            {
-                if (methodName.StartsWith(id.Replace('-', '_'), StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         private static ImmutableArray<string> Union(ImmutableArray<string> first, ImmutableArray<string> second)
         {
             if (second.IsEmpty)
@@ -413,6 +407,7 @@ internal static class AssemblyScanner
             ImmutableArray<string>.Builder? implements = null;
             ImmutableArray<string>.Builder? verifies = null;
             bool generated = false;
+            bool stub = false;
             foreach (CustomAttributeHandle handle in attributes)
             {
                 CustomAttribute attribute = _reader.GetCustomAttribute(handle);
@@ -427,7 +422,8 @@ internal static class AssemblyScanner
                     case AttributeKind.GeneratedCode:
                         foreach (string tool in StringArguments(attribute))
                         {
-                            generated |= tool.StartsWith("SpecGuard", StringComparison.Ordinal);
+                            generated |= tool == SpecContract.GeneratorName || tool == SpecContract.PendingStubMarker;
+                            stub |= tool == SpecContract.PendingStubMarker;
                             break;
                         }
 
@@ -435,7 +431,7 @@ internal static class AssemblyScanner
                 }
             }
 
-            return new Links(Distinct(implements), Distinct(verifies), generated);
+            return new Links(Distinct(implements), Distinct(verifies), generated, stub);
         }
 
         private static ImmutableArray<string> Distinct(ImmutableArray<string>.Builder? ids)

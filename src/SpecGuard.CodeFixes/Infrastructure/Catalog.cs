@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using SpecGuard.Generators.Emit;
 using SpecGuard.Generators.Infrastructure;
+using SpecGuard.Core;
 
 namespace SpecGuard.CodeFixes.Infrastructure
 {
@@ -50,20 +51,13 @@ namespace SpecGuard.CodeFixes.Infrastructure
 
         private static CatalogConstant? Find(Compilation compilation, string catalogNamespace, string featureKey, string id)
         {
-            string className = Names.CatalogClass(featureKey);
-            string constantName = Names.CriterionConstant(id);
+            string className = SpecContract.CatalogClass(featureKey);
+            string constantName = SpecContract.CriterionConstant(id);
             string metadataName = string.Join(".", catalogNamespace.Split('.').Select(static part => part.TrimStart('@'))) + "." + className.TrimStart('@');
             INamedTypeSymbol? type = compilation.GetTypeByMetadataName(metadataName);
             IFieldSymbol? field = type?.GetMembers(constantName.TrimStart('@')).OfType<IFieldSymbol>()
                 .FirstOrDefault(f => f.IsConst && string.Equals(f.ConstantValue as string, id, StringComparison.Ordinal));
             return field is null ? null : new CatalogConstant(field, catalogNamespace, className, constantName);
-        }
-
-        /// <summary>The feature key of an ID the specs do not declare: what comes before its number (ORDERS-V2-001 → ORDERS-V2).</summary>
-        public static string FeatureKeyOf(string id)
-        {
-            int dash = id.LastIndexOf('-');
-            return dash > 0 ? id.Substring(0, dash) : id;
         }
     }
 }

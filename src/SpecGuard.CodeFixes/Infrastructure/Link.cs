@@ -1,4 +1,5 @@
 using SpecGuard.Generators.Emit;
+using SpecGuard.Core;
 
 namespace SpecGuard.CodeFixes.Infrastructure
 {
@@ -28,8 +29,8 @@ namespace SpecGuard.CodeFixes.Infrastructure
         /// <summary>The catalog constant for <see cref="Id"/>, or null to write the ID as a string literal.</summary>
         public CatalogConstant? Constant { get; }
 
-        public static Link Implements(string id, CatalogConstant? constant) => new Link(AttributeSource.ImplementsMetadataName, "Implements", id, constant);
+        public static Link Implements(string id, CatalogConstant? constant) => new Link(SpecContract.ImplementsMetadataName, "Implements", id, constant);
 
-        public static Link Exempt() => new Link(AttributeSource.SpecExemptMetadataName, "SpecExempt", null, null);
+        public static Link Exempt() => new Link(SpecContract.SpecExemptMetadataName, "SpecExempt", null, null);
     }
 }

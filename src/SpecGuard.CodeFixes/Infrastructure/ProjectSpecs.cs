@@ -59,7 +59,7 @@ namespace SpecGuard.CodeFixes.Infrastructure
             foreach (TextDocument document in project.AdditionalDocuments)
             {
                 string path = document.FilePath ?? document.Name;
-                if (!SpecFiles.IsSpecFile(path))
+                if (!SpecContract.IsSpecFile(path))
                 {
                     continue;
                 }

@@ -1,6 +1,7 @@
 using System;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
+using SpecGuard.Core;
 using SpecGuard.Generators.Infrastructure;
 
 namespace SpecGuard.Generators.Emit
@@ -15,12 +16,15 @@ namespace SpecGuard.Generators.Emit
     /// </summary>
     internal static class AttributeSource
     {
-        public const string Version = "0.1.0";
-        public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"SpecGuard\", \"" + Version + "\")]";
+        public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"" + SpecContract.GeneratorName + "\", \"" + ProductVersion.Value + "\")]";
 
-        public const string ImplementsMetadataName = "SpecGuard.ImplementsAttribute";
-        public const string VerifiesMetadataName = "SpecGuard.VerifiesAttribute";
-        public const string SpecExemptMetadataName = "SpecGuard.SpecExemptAttribute";
+        /// <summary>The explicit marker on each pending stub method (<see cref="SpecContract.PendingStubMarker"/>).</summary>
+        public const string PendingStubMarker = "[global::System.CodeDom.Compiler.GeneratedCode(\"" + SpecContract.PendingStubMarker + "\", \"" + ProductVersion.Value + "\")]";
+
+        // Used by the analyzers until they read SpecContract directly.
+        public const string ImplementsMetadataName = SpecContract.ImplementsMetadataName;
+        public const string VerifiesMetadataName = SpecContract.VerifiesMetadataName;
+        public const string SpecExemptMetadataName = SpecContract.SpecExemptMetadataName;
 
         private const string Targets = "global::System.AttributeTargets.Class | global::System.AttributeTargets.Struct | global::System.AttributeTargets.Interface | global::System.AttributeTargets.Enum | global::System.AttributeTargets.Delegate | global::System.AttributeTargets.Method | global::System.AttributeTargets.Constructor | global::System.AttributeTargets.Property | global::System.AttributeTargets.Event";
 

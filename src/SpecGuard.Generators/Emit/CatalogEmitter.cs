@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using SpecGuard.Core.Model;
 using SpecGuard.Generators.Model;
+using SpecGuard.Core;
 
 namespace SpecGuard.Generators.Emit
 {
@@ -48,7 +49,7 @@ namespace SpecGuard.Generators.Emit
             writer.Line("/// </summary>");
             writer.Line("[global::Microsoft.CodeAnalysis.Embedded]");
             writer.Line(AttributeSource.GeneratedCode);
-            writer.Open("internal static partial class " + Names.CatalogClass(feature.Key));
+            writer.Open("internal static partial class " + SpecContract.CatalogClass(feature.Key));
             writer.Line("/// <summary>The feature key, <c>" + feature.Key + "</c>.</summary>");
             writer.Line("public const string FeatureKey = " + Names.Literal(feature.Key) + ";");
             foreach (CatalogCriterion criterion in feature.Criteria)
@@ -67,7 +68,7 @@ namespace SpecGuard.Generators.Emit
                 };
                 writer.Line("/// <para>Priority: " + criterion.Priority.ToString().ToLowerInvariant() + ". Status: " + status + ".</para>");
                 writer.Line("/// </remarks>");
-                writer.Line("public const string " + Names.CriterionConstant(criterion.Id) + " = " + Names.Literal(criterion.Id) + ";");
+                writer.Line("public const string " + SpecContract.CriterionConstant(criterion.Id) + " = " + Names.Literal(criterion.Id) + ";");
             }
 
             writer.Close();

@@ -1,72 +1,21 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
+using SpecGuard.Core;
 
 namespace SpecGuard.Generators.Emit
 {
     /// <summary>
-    /// Stable, readable, collision-free C# names for features and criteria, and the only way spec text enters
+    /// Test method and parameter names (the catalog's class and constant names are SpecContract's, in SpecGuard.Core), and the only way spec text enters
     /// generated code: as a string literal (<see cref="Literal"/>), as comment text (<see cref="CommentText"/>) or XML
     /// doc text (<see cref="DocText"/>), or as a validated identifier (<see cref="Parameter"/>, <see cref="TestMethod"/>).
     /// </summary>
     internal static class Names
     {
-        /// <summary>
-        /// Feature key to class name: each dash-separated word capitalised (ORDERS → Orders, ORDERS-V2 → OrdersV2).
-        /// Injective for valid keys: every word starts with a letter, which becomes the only capitals, so capitals mark
-        /// word starts exactly (ORDERSV2 → Ordersv2, ORDERS-V2 → OrdersV2).
-        /// </summary>
-        public static string FeatureClass(string key)
-        {
-            var builder = new StringBuilder(key.Length);
-            foreach (string word in key.Split('-'))
-            {
-                if (word.Length == 0)
-                {
-                    continue;
-                }
-
-                builder.Append(char.ToUpperInvariant(word[0])).Append(word.Substring(1).ToLowerInvariant());
-            }
-
-            return Identifier(builder.ToString());
-        }
-
-        /// <summary>
-        /// The catalog class of a feature: its <see cref="FeatureClass"/> name and <c>Criteria</c> (ORDERS →
-        /// OrdersCriteria). Feature names are usually namespace names too (<c>Shop.Features.Orders</c>), and a namespace
-        /// of the consuming code outranks a using directive, so a bare <c>Orders</c> would be shadowed exactly in the
-        /// code that implements the feature; the suffix keeps the name free.
-        /// </summary>
-        public static string CatalogClass(string key) => FeatureClass(key) + "Criteria";
-
-        /// <summary>Criterion ID to constant name: dashes become underscores (ORDERS-001 → ORDERS_001); injective because IDs have no underscores.</summary>
-        public static string CriterionConstant(string id) => Identifier(id.Replace('-', '_'));
-
-        /// <summary>The reverse of <see cref="CriterionConstant"/> for a name that looks like one (ORDERS_001 → ORDERS-001).</summary>
-        public static string? IdFromConstant(string name)
-        {
-            if (name.Length < 5 || name.IndexOf('_') < 0)
-            {
-                return null;
-            }
-
-            int lastUnderscore = name.LastIndexOf('_');
-            for (int i = lastUnderscore + 1; i < name.Length; i++)
-            {
-                if (name[i] < '0' || name[i] > '9')
-                {
-                    return null;
-                }
-            }
-
-            return name.Length - lastUnderscore - 1 >= 3 ? name.Replace('_', '-') : null;
-        }
-
         /// <summary>A test method name: the ID then the title's words (ORDERS_001_A_customer_can_place_an_order), at most 100 characters.</summary>
         public static string TestMethod(string id, string title)
         {
-            var builder = new StringBuilder(CriterionConstant(id));
+            var builder = new StringBuilder(SpecContract.CriterionConstant(id));
             var word = new StringBuilder();
             foreach (char c in title + " ")
             {

@@ -5,6 +5,7 @@ using System.Linq;
 using SpecGuard.Core.Model;
 using SpecGuard.Generators.Infrastructure;
 using SpecGuard.Generators.Model;
+using SpecGuard.Core;
 
 namespace SpecGuard.Generators.Emit
 {
@@ -30,7 +31,7 @@ namespace SpecGuard.Generators.Emit
 
             var writer = new IndentedWriter();
             writer.Header(nullableAnnotations);
-            writer.Open("namespace SpecGuard.PendingTests");
+            writer.Open("namespace " + SpecContract.PendingTestsNamespace);
             writer.Line("/// <summary>Pending tests for feature " + feature.Key + ": criteria that no test verifies yet. Write a test with [Verifies(\"ID\")] and the stub disappears.</summary>");
             if (framework == TestFramework.MSTest)
             {
@@ -38,7 +39,7 @@ namespace SpecGuard.Generators.Emit
             }
 
             writer.Line(AttributeSource.GeneratedCode);
-            writer.Open("public sealed partial class " + Names.FeatureClass(feature.Key) + "PendingTests");
+            writer.Open("public sealed partial class " + SpecContract.PendingTestsClass(feature.Key));
             bool first = true;
             foreach ((CatalogCriterion criterion, List<Column> columns) in pending)
             {
@@ -72,6 +73,7 @@ namespace SpecGuard.Generators.Emit
             Comment(writer, "Given", criterion.Given);
             Comment(writer, "When", criterion.When);
             Comment(writer, "Then", criterion.Then);
+            writer.Line(AttributeSource.PendingStubMarker);
 
             bool skip = mode == PendingTestsMode.Skip;
             string skipArgument = skip ? "(Skip = " + Names.Literal(reason) + ")" : string.Empty;

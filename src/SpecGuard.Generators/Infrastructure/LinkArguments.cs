@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SpecGuard.Generators.Emit;
+using SpecGuard.Core;
 
 namespace SpecGuard.Generators.Infrastructure
 {
@@ -109,7 +110,7 @@ namespace SpecGuard.Generators.Infrastructure
                 IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
                 _ => null,
             };
-            if (name is not null && model.GetSymbolInfo(expression, cancellationToken).Symbol is null && Names.IdFromConstant(name) is { } id)
+            if (name is not null && model.GetSymbolInfo(expression, cancellationToken).Symbol is null && SpecContract.IdFromConstant(name) is { } id)
             {
                 return new LinkArgument(expression, id, isConstant: true);
             }

@@ -21,10 +21,6 @@ namespace SpecGuard.Generators.Infrastructure
     {
         private static readonly ConditionalWeakTable<SourceText, SpecLoadResult> Cache = new ConditionalWeakTable<SourceText, SpecLoadResult>();
 
-        public static bool IsSpecFile(string path) =>
-            path.EndsWith(".spec.yaml", StringComparison.OrdinalIgnoreCase) ||
-            path.EndsWith(".spec.yml", StringComparison.OrdinalIgnoreCase);
-
         public static SpecLoadResult Load(AdditionalText file, CancellationToken cancellationToken)
         {
             SourceText? text = file.GetText(cancellationToken);
@@ -67,7 +63,7 @@ namespace SpecGuard.Generators.Infrastructure
             {
                 CancellationToken cancellationToken = context.CancellationToken;
                 return SpecSet.Create(context.Options.AdditionalFiles
-                    .Where(static file => IsSpecFile(file.Path))
+                    .Where(static file => SpecContract.IsSpecFile(file.Path))
                     .Select(file => Load(file, cancellationToken)));
             }
             catch (OperationCanceledException)

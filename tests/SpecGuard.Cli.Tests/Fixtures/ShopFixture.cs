@@ -205,13 +205,13 @@ public sealed class ShopFixture : IDisposable
             internal sealed class OrdersPendingTests
             {
                 [Verifies("ORDERS-004")]
-                [System.CodeDom.Compiler.GeneratedCode("SpecGuard", "0.1.0")]
+                [System.CodeDom.Compiler.GeneratedCode("SpecGuard.PendingStub", "0.1.0")]
                 public void ORDERS_004_Orders_can_be_split()
                 {
                 }
 
                 [Verifies("ORDERS-005")]
-                [System.CodeDom.Compiler.GeneratedCode("SpecGuard", "0.1.0")]
+                [System.CodeDom.Compiler.GeneratedCode("SpecGuard.PendingStub", "0.1.0")]
                 public void ORDERS_005_Orders_ship_in_one_box()
                 {
                 }
