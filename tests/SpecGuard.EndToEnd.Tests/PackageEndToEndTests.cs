@@ -77,6 +77,28 @@ public sealed class PackageEndToEndTests
         Assert.Equal(["SpecGuard.CodeFixes", "SpecGuard.Core", "SpecGuard.Generators", "YamlDotNet"], closure);
     }
 
+    [Fact]
+    public void The_package_carries_notices_for_every_third_party_DLL_it_ships()
+    {
+        string package = Path.Combine(PackedPackage.Feed, $"SpecGuard.{PackedPackage.Version}.nupkg");
+        using ZipArchive zip = ZipFile.OpenRead(package);
+        ZipArchiveEntry? notices = zip.GetEntry("THIRD-PARTY-NOTICES.txt");
+        Assert.NotNull(notices);
+        string text;
+        using (var reader = new StreamReader(notices!.Open()))
+        {
+            text = reader.ReadToEnd();
+        }
+
+        string[] thirdParty = zip.Entries
+            .Where(e => e.FullName.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal) && !e.Name.StartsWith("SpecGuard.", StringComparison.Ordinal))
+            .Select(e => e.Name)
+            .ToArray();
+        Assert.NotEmpty(thirdParty);
+        Assert.All(thirdParty, dll => Assert.Contains("(" + dll + ")", text, StringComparison.Ordinal));
+        Assert.Contains("Permission is hereby granted", text, StringComparison.Ordinal);
+    }
+
     private static bool ProvidedByTheCompiler(string assembly) =>
         assembly is "netstandard" or "mscorlib" ||
         assembly.StartsWith("System.", StringComparison.Ordinal) ||
