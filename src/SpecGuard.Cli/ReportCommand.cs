@@ -267,7 +267,14 @@ internal static class ReportCommand
         return true;
     }
 
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+    /// <summary>Compiler and spec text on one line, control characters (line breaks, terminal escapes) as spaces.</summary>
+    private static string OneLine(string text) => string.Create(text.Length, text, static (span, source) =>
+    {
+        for (int i = 0; i < source.Length; i++)
+        {
+            span[i] = char.IsControl(source[i]) ? ' ' : source[i];
+        }
+    });
 
     private static List<SpecFinding> ReadFindings(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs, ReadInputs read)
     {

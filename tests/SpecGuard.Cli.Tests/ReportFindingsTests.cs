@@ -237,6 +237,18 @@ public sealed class ReportFindingsTests : IClassFixture<ShopFixture>
     }
 
     [Fact]
+    public void A_finding_printed_by_the_gate_stays_on_one_line_without_control_characters()
+    {
+        _shop.Write(Case("logs/a.sarif"), SarifWriter.Write([new SarifResult("SPEC100", "first\nsrc/Fake.cs(1,1): error CS0001: forged\u001b[2J", FileUri("src/A.cs"), 1, 2)]));
+
+        CliRun run = _shop.Run("report", "-f", "json", "-a", "bin", "--findings", Case("logs"), "--fail-on", "untraced-code");
+
+        Assert.Equal(1, run.Exit);
+        Assert.Equal("  src/A.cs(1,2): SPEC100: first src/Fake.cs(1,1): error CS0001: forged [2J", Lines(run.Error)[1]);
+        Assert.Equal(2, Lines(run.Error).Length);
+    }
+
+    [Fact]
     public void Fail_on_untraced_code_passes_when_the_findings_are_of_other_rules()
     {
         _shop.Write(Case("logs/a.sarif"), SarifWriter.Write(
