@@ -21,7 +21,8 @@ internal sealed record ReportOptions(
     string Format,
     string? Output,
     double? FailUnder,
-    IReadOnlyList<string> FailOn);
+    IReadOnlyList<string> FailOn,
+    IReadOnlyList<string>? Findings = null);
 
 /// <summary>
 /// <c>specguard report</c>: specs + built assemblies + TRX results → a traceability report (Markdown, HTML, JSON), with
@@ -30,7 +31,12 @@ internal sealed record ReportOptions(
 /// </summary>
 internal static class ReportCommand
 {
-    private static readonly string[] FailOnValues = ["pending", "failing", "untraced"];
+    private static readonly string[] FailOnValues = ["pending", "failing", "untraced", UntracedCode];
+
+    /// <summary><c>--fail-on untraced-code</c>: any SPEC100 or SPEC101 finding read with <c>--findings</c>.</summary>
+    private const string UntracedCode = "untraced-code";
+
+    private static readonly string[] UntracedCodeRules = [SpecRuleIds.UntracedPublicApi, SpecRuleIds.UntracedHandler];
 
     public static Command Create(TextWriter output, TextWriter error, string currentDirectory)
     {
@@ -47,6 +53,11 @@ internal static class ReportCommand
         var trx = new Option<string[]>("--trx")
         {
             Description = "Test results from 'dotnet test --logger trx': .trx files or folders (repeatable).",
+            HelpName = "PATH",
+        };
+        var findings = new Option<string[]>("--findings")
+        {
+            Description = "SARIF logs written by the compiler (dotnet build -p:SpecGuardEnforce=report): .sarif files or folders (repeatable). Their SpecGuard findings (SPECnnn) are listed in the report.",
             HelpName = "PATH",
         };
         var format = new Option<string>("--format", "-f")
@@ -85,7 +96,7 @@ internal static class ReportCommand
         };
         var failOn = new Option<string[]>("--fail-on")
         {
-            Description = "Exit 1 when any counted criterion has this status: pending, failing or untraced (repeatable).",
+            Description = "Exit 1 when any counted criterion has this status: pending, failing or untraced; or, with untraced-code, when --findings read any SPEC100 or SPEC101 finding (repeatable).",
             HelpName = "STATUS",
         };
         failOn.AcceptOnlyFromAmong(FailOnValues);
@@ -95,6 +106,7 @@ internal static class ReportCommand
             specs,
             assemblies,
             trx,
+            findings,
             format,
             outputFile,
             failUnder,
@@ -108,7 +120,8 @@ internal static class ReportCommand
                 parse.GetValue(format) ?? "md",
                 parse.GetValue(outputFile),
                 parse.GetValue(failUnder),
-                parse.GetValue(failOn) ?? []),
+                parse.GetValue(failOn) ?? [],
+                parse.GetValue(findings)),
             output,
             error,
             currentDirectory));
@@ -124,6 +137,7 @@ internal static class ReportCommand
         List<SpecFeature> features = LoadSpecs(options.Specs, currentDirectory, warnings, inputs, read);
         List<ScannedAssembly> assemblies = ScanAssemblies(options.Assemblies, currentDirectory, warnings, inputs, read);
         List<TrxInput> trxFiles = ReadTrx(options.Trx, currentDirectory, warnings, inputs, read);
+        List<SpecFinding>? findings = options.Findings is { Count: > 0 } findingPaths ? ReadFindings(findingPaths, currentDirectory, warnings, inputs, read) : null;
 
         // Before anything is printed or written: the report must never overwrite what it reads.
         if (options.Output is { Length: > 0 } target && read.Conflict(Path.GetFullPath(target, currentDirectory)) is { } conflict)
@@ -131,7 +145,7 @@ internal static class ReportCommand
             return CommandLine.Fail(error, $"specguard report: --output '{target}' {conflict}; nothing was written. Write the report to a file outside the specs folder that is not an input.");
         }
 
-        TraceReport report = ReportBuilder.Build(features, assemblies, trxFiles, inputs, warnings);
+        TraceReport report = ReportBuilder.Build(features, assemblies, trxFiles, inputs, warnings, findings);
         foreach (ReportWarning warning in report.Warnings)
         {
             error.WriteLine(warning.Text);
@@ -166,7 +180,7 @@ internal static class ReportCommand
             Coverage c = report.Coverage;
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"Wrote {CommandLine.Display(path, currentDirectory)}: {c.Counted} criteria, verified {TraceReport.Percent(c.VerifiedPercent)}, implemented {TraceReport.Percent(c.ImplementedPercent)} ({c.Verified} verified, {c.Failing} failing, {c.ImplementedNotVerified} implemented-not-verified, {c.Pending} pending, {c.Untraced} untraced)."));
+                $"Wrote {CommandLine.Display(path, currentDirectory)}: {c.Counted} criteria, verified {TraceReport.Percent(c.VerifiedPercent)}, implemented {TraceReport.Percent(c.ImplementedPercent)} ({c.Verified} verified, {c.Failing} failing, {c.ImplementedNotVerified} implemented-not-verified, {c.Pending} pending, {c.Untraced} untraced){(report.FindingsRequested ? $"; {report.Findings.Length} SpecGuard finding(s)" : string.Empty)}."));
         }
         else
         {
@@ -179,9 +193,17 @@ internal static class ReportCommand
     private static int Thresholds(TraceReport report, ReportOptions options, TextWriter error)
     {
         Coverage coverage = report.Coverage;
+        bool untracedCode = options.FailOn.Contains(UntracedCode, StringComparer.Ordinal);
         if (coverage.Counted == 0)
         {
+            // Also with --findings: SPEC100/SPEC101 stay quiet in a build that sees no criteria (SPEC902), so a findings
+            // gate without criteria would pass without having checked anything.
             error.WriteLine("specguard report: no criteria to report on (no usable spec file was found; see the warnings above).");
+            if (untracedCode)
+            {
+                UntracedCodeThreshold(report, error);
+            }
+
             return CommandLine.Problems;
         }
 
@@ -194,7 +216,7 @@ internal static class ReportCommand
             exit = CommandLine.Problems;
         }
 
-        foreach (string slug in options.FailOn.Distinct(StringComparer.Ordinal).OrderBy(static s => s, StringComparer.Ordinal))
+        foreach (string slug in options.FailOn.Distinct(StringComparer.Ordinal).Where(static s => s != UntracedCode).OrderBy(static s => s, StringComparer.Ordinal))
         {
             string[] ids = report.Features
                 .SelectMany(static f => f.Criteria)
@@ -209,7 +231,96 @@ internal static class ReportCommand
             }
         }
 
+        if (untracedCode && UntracedCodeThreshold(report, error))
+        {
+            exit = CommandLine.Problems;
+        }
+
         return exit;
+    }
+
+    /// <summary>
+    /// <c>--fail-on untraced-code</c>: true (and every SPEC100/SPEC101 finding printed, one per line) when there is any.
+    /// Without <c>--findings</c> nothing was read to check, which is said, and is a failure: the gate must not pass unchecked.
+    /// </summary>
+    private static bool UntracedCodeThreshold(TraceReport report, TextWriter error)
+    {
+        if (!report.FindingsRequested)
+        {
+            error.WriteLine("specguard report: --fail-on untraced-code checks the findings of SARIF logs, but no --findings was given (build with -p:SpecGuardEnforce=report, then pass --findings with the solution folder).");
+            return true;
+        }
+
+        SpecFinding[] untraced = [.. report.Findings.Where(static f => UntracedCodeRules.Contains(f.Id, StringComparer.Ordinal))];
+        if (untraced.Length == 0)
+        {
+            return false;
+        }
+
+        string perRule = string.Join(", ", untraced.GroupBy(static f => f.Id, StringComparer.Ordinal).OrderBy(static g => g.Key, StringComparer.Ordinal).Select(static g => string.Create(CultureInfo.InvariantCulture, $"{g.Count()} {g.Key}")));
+        error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"specguard report: {untraced.Length} untraced-code finding(s) ({perRule}) (--fail-on untraced-code):"));
+        foreach (SpecFinding finding in untraced)
+        {
+            error.WriteLine("  " + OneLine(finding.Text));
+        }
+
+        return true;
+    }
+
+    /// <summary>Compiler and spec text on one line, control characters (line breaks, terminal escapes) as spaces.</summary>
+    private static string OneLine(string text) => string.Create(text.Length, text, static (span, source) =>
+    {
+        for (int i = 0; i < source.Length; i++)
+        {
+            span[i] = char.IsControl(source[i]) ? ' ' : source[i];
+        }
+    });
+
+    private static List<SpecFinding> ReadFindings(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs, ReadInputs read)
+    {
+        var files = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (string path in paths)
+        {
+            string full = Path.GetFullPath(path, currentDirectory);
+            if (File.Exists(full))
+            {
+                files.Add(full);
+            }
+            else if (Directory.Exists(full))
+            {
+                List<string> found = [.. EnumerateFiles(full, static f => f.EndsWith(".sarif", StringComparison.OrdinalIgnoreCase), warnings, currentDirectory)];
+                if (found.Count == 0)
+                {
+                    warnings.Add(ReportWarning.Create(path, "no SARIF file (*.sarif) in this folder, so no finding was read from it (build with -p:SpecGuardEnforce=report, which makes each project's compiler write obj/<...>/<Project>.specguard.sarif)"));
+                }
+
+                files.UnionWith(found);
+            }
+            else
+            {
+                warnings.Add(ReportWarning.Create(path, "no such file or folder; skipped"));
+            }
+        }
+
+        var findings = new List<SpecFinding>();
+        foreach (string file in files)
+        {
+            string display = CommandLine.Display(file, currentDirectory);
+            read.AddFile(file, "a SARIF file the report reads");
+            SarifReadResult result = SarifReader.Read(file);
+            if (result.Problem is not null)
+            {
+                warnings.Add(ReportWarning.Create(display, result.Problem));
+                continue;
+            }
+
+            findings.AddRange(result.Findings.Select(f => f.Path is { } p && Path.IsPathRooted(p) ? f with { Path = CommandLine.Display(p, currentDirectory) } : f));
+            inputs.Add(new InputFile("sarif", display, string.Create(
+                CultureInfo.InvariantCulture,
+                $"{result.Findings.Count} SpecGuard finding(s){(result.Suppressed > 0 ? $", {result.Suppressed} suppressed in source (not counted)" : string.Empty)}")));
+        }
+
+        return findings;
     }
 
     private static List<SpecFeature> LoadSpecs(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs, ReadInputs read)

@@ -76,6 +76,29 @@ internal static class JsonReportWriter
 
             json.WriteEndArray();
 
+            // The SpecGuard findings of the --findings SARIF logs (empty without --findings).
+            json.WriteStartObject("findingCounts");
+            foreach (var (id, count) in report.FindingCounts)
+            {
+                json.WriteNumber(id, count);
+            }
+
+            json.WriteEndObject();
+            json.WriteStartArray("findings");
+            foreach (SpecFinding finding in report.Findings)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", finding.Id);
+                json.WriteString("level", finding.Level);
+                WriteOptional(json, "path", finding.Path);
+                WriteOptional(json, "line", finding.Line);
+                WriteOptional(json, "column", finding.Column);
+                json.WriteString("message", finding.Message);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+
             json.WriteStartArray("warnings");
             foreach (ReportWarning warning in report.Warnings)
             {
@@ -189,6 +212,18 @@ internal static class JsonReportWriter
         else
         {
             json.WriteString(name, value);
+        }
+    }
+
+    private static void WriteOptional(Utf8JsonWriter json, string name, int? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
         }
     }
 

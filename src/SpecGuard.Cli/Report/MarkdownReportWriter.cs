@@ -38,6 +38,7 @@ internal static class MarkdownReportWriter
         }
 
         text.Append('\n');
+        Findings(text, report, budget);
         int omitted = 0;
         foreach (FeatureRow feature in report.Features)
         {
@@ -89,8 +90,51 @@ internal static class MarkdownReportWriter
             text.Append("\n</details>\n\n");
         }
 
-        text.Append(Invariant($"<sub>specguard {TraceReport.Version} · {report.Inputs.Count(static i => i.Kind == "spec")} spec file(s), {report.Inputs.Count(static i => i.Kind == "assembly")} assembly(ies), {report.Inputs.Count(static i => i.Kind == "trx")} TRX file(s)</sub>\n"));
+        text.Append(Invariant($"<sub>specguard {TraceReport.Version} · {report.Inputs.Count(static i => i.Kind == "spec")} spec file(s), {report.Inputs.Count(static i => i.Kind == "assembly")} assembly(ies), {report.Inputs.Count(static i => i.Kind == "trx")} TRX file(s){(report.FindingsRequested ? Invariant($", {report.Inputs.Count(static i => i.Kind == "sarif")} SARIF file(s)") : string.Empty)}</sub>\n"));
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The findings of the SARIF logs: the count per rule (always complete), then every finding, one per line, open,
+    /// since they are what a CI gate on untraced code fails on. Lines that would pass the budget are left out with a note.
+    /// </summary>
+    private static void Findings(StringBuilder text, TraceReport report, int budget)
+    {
+        if (!report.FindingsRequested)
+        {
+            return;
+        }
+
+        int files = report.Inputs.Count(static i => i.Kind == "sarif");
+        text.Append("### SpecGuard findings\n\n");
+        if (report.Findings.IsEmpty)
+        {
+            text.Append(Invariant($"No SpecGuard finding in {files} SARIF file(s).\n\n"));
+            return;
+        }
+
+        text.Append(Invariant($"**{report.Findings.Length} finding(s)** in {files} SARIF file(s): "))
+            .Append(string.Join(" · ", report.FindingCounts.Select(static c => Invariant($"{Cell(c.Id)} × {c.Count}"))))
+            .Append("\n\n<details open><summary>Every finding</summary>\n\n");
+        int shown = 0;
+        foreach (SpecFinding finding in report.Findings)
+        {
+            string line = "- " + (finding.Path is null ? string.Empty : "`" + Code(finding.Location) + "`: ") + "**" + Cell(finding.Id) + "**: " + Cell(finding.Message) + "\n";
+            if (text.Length + line.Length > budget)
+            {
+                break;
+            }
+
+            text.Append(line);
+            shown++;
+        }
+
+        if (shown < report.Findings.Length)
+        {
+            text.Append(Invariant($"- _… {report.Findings.Length - shown} more finding(s) left out to fit a comment; the HTML and JSON reports have every one._\n"));
+        }
+
+        text.Append("\n</details>\n\n");
     }
 
     private static string FeatureBlock(FeatureRow feature)

@@ -35,7 +35,8 @@ internal static class ReportBuilder
         IReadOnlyList<ScannedAssembly> assemblies,
         IReadOnlyList<TrxInput> trxFiles,
         IReadOnlyList<InputFile> inputs,
-        List<ReportWarning> warnings)
+        List<ReportWarning> warnings,
+        IReadOnlyList<SpecFinding>? findings = null)
     {
         var orderedAssemblies = assemblies.OrderBy(static a => a.Name, StringComparer.Ordinal).ThenBy(static a => a.Path, StringComparer.Ordinal).ToList();
 
@@ -224,8 +225,35 @@ internal static class ReportBuilder
             [.. inputs.OrderBy(static i => i.Kind, StringComparer.Ordinal).ThenBy(static i => i.Path, StringComparer.Ordinal)],
             // Grouped by input (a stable sort keeps each input's lines in the order they were found), so the order of
             // the arguments does not change the output.
-            [.. warnings.Distinct().OrderBy(static w => w.Input, StringComparer.Ordinal)]);
+            [.. warnings.Distinct().OrderBy(static w => w.Input, StringComparer.Ordinal)])
+        {
+            Findings = DistinctFindings(findings ?? []),
+            FindingsRequested = findings is not null,
+        };
     }
+
+    /// <summary>
+    /// One finding per rule, path, line, column and message (a project built for several target frameworks logs each
+    /// finding once per framework; the most severe level is kept), ordered by path (ordinal; findings without a location
+    /// first), line, column, rule and message, so the order of the SARIF files does not matter.
+    /// </summary>
+    public static ImmutableArray<SpecFinding> DistinctFindings(IReadOnlyList<SpecFinding> findings) =>
+        [.. findings
+            .GroupBy(static f => (f.Id, f.Path, f.Line, f.Column, f.Message))
+            .Select(static g => g.OrderByDescending(static f => Severity(f.Level)).ThenBy(static f => f.Level, StringComparer.Ordinal).First())
+            .OrderBy(static f => f.Path, StringComparer.Ordinal)
+            .ThenBy(static f => f.Line ?? 0)
+            .ThenBy(static f => f.Column ?? 0)
+            .ThenBy(static f => f.Id, StringComparer.Ordinal)
+            .ThenBy(static f => f.Message, StringComparer.Ordinal)];
+
+    private static int Severity(string level) => level switch
+    {
+        "error" => 3,
+        "warning" => 2,
+        "note" => 1,
+        _ => 0,
+    };
 
     /// <summary>The status rules, in order: failing, verified, pending (stubs or skipped tests), implemented-not-verified, pending (tests that have not run), untraced.</summary>
     public static CriterionStatus StatusOf(ImmutableArray<LinkedSymbol> implementations, ImmutableArray<TestEvidence> tests)

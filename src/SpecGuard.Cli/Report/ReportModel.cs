@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Linq;
 using SpecGuard.Core.Model;
 
 namespace SpecGuard.Cli.Report;
@@ -94,6 +95,19 @@ internal sealed record TraceReport(
     ImmutableArray<ReportWarning> Warnings)
 {
     public const int SchemaVersion = 1;
+
+    /// <summary>
+    /// The SpecGuard findings read from SARIF logs (<c>--findings</c>): one per rule, path, line, column and message
+    /// (a project built for several target frameworks logs each once per framework), ordered by path, line, column, rule.
+    /// </summary>
+    public ImmutableArray<SpecFinding> Findings { get; init; } = [];
+
+    /// <summary>True when <c>--findings</c> was given: the report then says how many findings there are, even none.</summary>
+    public bool FindingsRequested { get; init; }
+
+    /// <summary>Findings per rule, ordered by rule.</summary>
+    public ImmutableArray<(string Id, int Count)> FindingCounts =>
+        [.. Findings.GroupBy(static f => f.Id, StringComparer.Ordinal).Select(static g => (g.Key, g.Count())).OrderBy(static c => c.Key, StringComparer.Ordinal)];
 
     public static readonly ImmutableArray<CriterionStatus> Statuses =
         [CriterionStatus.Verified, CriterionStatus.Failing, CriterionStatus.ImplementedNotVerified, CriterionStatus.Pending, CriterionStatus.Untraced];
