@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using Xunit;
 
 namespace SpecGuard.EndToEnd.Tests;
@@ -82,5 +83,37 @@ public sealed class WholePictureEndToEndTests
         Assert.Equal(["Pricing.specguard.sarif", "Shop.specguard.sarif"], logs);
         string shopLog = File.ReadAllText(Directory.GetFiles(repo.Root, "Shop.specguard.sarif", SearchOption.AllDirectories).Single());
         Assert.Contains("\"ruleId\": \"SPEC101\"", shopLog, StringComparison.Ordinal);
+
+        // The gate at the end: one command lists the findings of both projects and fails once.
+        CommandResult gateAtEnd = Dotnet.Run(
+            repo.Root,
+            "run", "--project", Path.Combine(PackedPackage.RepositoryRoot, "src/SpecGuard.Cli/SpecGuard.Cli.csproj"), "--",
+            "report", "--findings", ".", "--fail-on", "untraced-code", "--format", "json", "--output", "report.json");
+        Assert.Equal(1, gateAtEnd.ExitCode);
+        Assert.Contains("PriceCalculator.cs(3,21): SPEC100:", gateAtEnd.Output, StringComparison.Ordinal);
+        Assert.Contains("Program.cs(2,22): SPEC101:", gateAtEnd.Output, StringComparison.Ordinal);
+        using JsonDocument report = JsonDocument.Parse(File.ReadAllText(Path.Combine(repo.Root, "report.json")));
+        Assert.Equal(["SPEC100", "SPEC101"], report.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("id").GetString()!).ToArray());
+
+        // Once both are linked, the same two steps pass.
+        repo.Write("src/Pricing/PriceCalculator.cs", """
+            namespace Pricing;
+
+            [SpecGuard.Implements(SpecGuard.Specs.OrdersCriteria.ORDERS_001)]
+            public sealed class PriceCalculator
+            {
+                public decimal Total(IEnumerable<decimal> lines) => lines.Sum();
+            }
+            """);
+        repo.Write("src/Shop/Program.cs", """
+            var app = WebApplication.Create(args);
+            app.MapGet("/total", [SpecGuard.Implements("ORDERS-001")] () => new Pricing.PriceCalculator().Total([1m, 2m]));
+            app.Run();
+            """);
+        repo.Dotnet("src/Shop", Ci, "build", "-p:SpecGuardEnforce=report").ShouldSucceed();
+        Dotnet.Run(
+            repo.Root,
+            "run", "--project", Path.Combine(PackedPackage.RepositoryRoot, "src/SpecGuard.Cli/SpecGuard.Cli.csproj"), "--",
+            "report", "--findings", ".", "--fail-on", "untraced-code", "--output", "report.md").ShouldSucceed();
     }
 }
