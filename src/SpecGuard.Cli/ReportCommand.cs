@@ -151,6 +151,11 @@ internal static class ReportCommand
             error.WriteLine(warning.Text);
         }
 
+        foreach (SpecFinding finding in report.Findings.Where(static f => f.SolutionWide))
+        {
+            error.WriteLine("specguard report: error " + OneLine(finding.Text));
+        }
+
         string text = options.Format switch
         {
             "html" => HtmlReportWriter.Write(report),
@@ -251,7 +256,8 @@ internal static class ReportCommand
             return true;
         }
 
-        SpecFinding[] untraced = [.. report.Findings.Where(static f => UntracedCodeRules.Contains(f.Id, StringComparer.Ordinal))];
+        // A handler type no project sees hides untraced handlers nobody checks: it fails this gate too.
+        SpecFinding[] untraced = [.. report.Findings.Where(static f => f.SolutionWide || UntracedCodeRules.Contains(f.Id, StringComparer.Ordinal))];
         if (untraced.Length == 0)
         {
             return false;
@@ -303,6 +309,7 @@ internal static class ReportCommand
         }
 
         var findings = new List<SpecFinding>();
+        var handlerTypeLogs = new List<IReadOnlyCollection<string>>();
         foreach (string file in files)
         {
             string display = CommandLine.Display(file, currentDirectory);
@@ -315,12 +322,47 @@ internal static class ReportCommand
             }
 
             findings.AddRange(result.Findings.Select(f => f.Path is { } p && Path.IsPathRooted(p) ? f with { Path = CommandLine.Display(p, currentDirectory) } : f));
+            if (result.ListedRules.Contains(SpecRuleIds.HandlerTypeNotVisible) && !result.Findings.Any(static f => f.Id == SpecRuleIds.NoSpecFiles))
+            {
+                handlerTypeLogs.Add(result.Findings
+                    .Where(static f => f.Id == SpecRuleIds.HandlerTypeNotVisible)
+                    .Select(static f => SpecRules.HandlerTypeNotVisibleName(f.Message))
+                    .OfType<string>()
+                    .ToHashSet(StringComparer.Ordinal));
+            }
             inputs.Add(new InputFile("sarif", display, string.Create(
                 CultureInfo.InvariantCulture,
                 $"{result.Findings.Count} SpecGuard finding(s){(result.Suppressed > 0 ? $", {result.Suppressed} suppressed in source (not counted)" : string.Empty)}")));
         }
 
+        // SPEC903 is one project's half of the answer: consumed here, not listed (a name some project sees is fine).
+        findings.RemoveAll(static f => f.Id == SpecRuleIds.HandlerTypeNotVisible);
+        findings.AddRange(UnmatchedHandlerTypes(handlerTypeLogs));
         return findings;
+    }
+
+    /// <summary>
+    /// SPEC901 for each specguard.handler_types name that every project which ran SpecGuard with spec files reports as
+    /// not visible (SPEC903): no project of the solution declares or references it, so none of its handlers is checked.
+    /// </summary>
+    private static IEnumerable<SpecFinding> UnmatchedHandlerTypes(List<IReadOnlyCollection<string>> logs)
+    {
+        if (logs.Count == 0)
+        {
+            return [];
+        }
+
+        IEnumerable<string> everywhere = logs.Skip(1).Aggregate((IEnumerable<string>)logs[0], static (names, next) => names.Where(next.Contains));
+        return everywhere
+            .Order(StringComparer.Ordinal)
+            .Select(name => new SpecFinding(
+                SpecRuleIds.InvalidOption,
+                "error",
+                null,
+                null,
+                null,
+                string.Create(CultureInfo.InvariantCulture, $"The analyzer option specguard.handler_types names '{name}', which no project of the solution declares or references ({logs.Count} project log(s) checked), so none of its handlers is checked. Correct the name: namespace, and generic arity in C# form (MyApp.IHandler<T>) or metadata form (MyApp.IHandler`1).")) { SolutionWide = true })
+            .ToList();
     }
 
     private static List<SpecFeature> LoadSpecs(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs, ReadInputs read)

@@ -40,7 +40,17 @@ public sealed class WholePictureEndToEndTests
               </ItemGroup>
             </Project>
             """);
+        // One repository-wide setting: Pricing declares IPriceRule<T> (both projects see it); the second name is a typo.
+        repo.Write(".globalconfig", "is_global = true\nspecguard.handler_types = Pricing.IPriceRule<T>, Pricing.IPriceRul<T>\n");
         repo.Write("src/Pricing/Pricing.csproj", """<Project Sdk="Microsoft.NET.Sdk" />""");
+        repo.Write("src/Pricing/IPriceRule.cs", """
+            namespace Pricing;
+
+            public interface IPriceRule<T>
+            {
+                decimal Apply(T order);
+            }
+            """);
         repo.Write("src/Pricing/PriceCalculator.cs", """
             namespace Pricing;
 
@@ -93,9 +103,15 @@ public sealed class WholePictureEndToEndTests
         Assert.Contains("PriceCalculator.cs(3,21): SPEC100:", gateAtEnd.Output, StringComparison.Ordinal);
         Assert.Contains("Program.cs(2,22): SPEC101:", gateAtEnd.Output, StringComparison.Ordinal);
         using JsonDocument report = JsonDocument.Parse(File.ReadAllText(Path.Combine(repo.Root, "report.json")));
-        Assert.Equal(["SPEC100", "SPEC101"], report.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("id").GetString()!).ToArray());
+        // Each project alone cannot tell a type it does not see from a typo (SPEC903, a message the build does not print);
+        // across both projects' logs the report can: SPEC901 for the typo, nothing for the type Pricing declares.
+        Assert.DoesNotContain("SPEC903", build.Output, StringComparison.Ordinal);
+        Assert.Contains("specguard report: error SPEC901: The analyzer option specguard.handler_types names 'Pricing.IPriceRul<T>', which no project of the solution declares or references (2 project log(s) checked)", gateAtEnd.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("'Pricing.IPriceRule<T>', which no project", gateAtEnd.Output, StringComparison.Ordinal);
+        Assert.Equal(["SPEC901", "SPEC100", "SPEC101"], report.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("id").GetString()!).ToArray());
 
-        // Once both are linked, the same two steps pass.
+        // Once both are linked and the name is corrected, the same two steps pass.
+        repo.Write(".globalconfig", "is_global = true\nspecguard.handler_types = Pricing.IPriceRule<T>\n");
         repo.Write("src/Pricing/PriceCalculator.cs", """
             namespace Pricing;
 

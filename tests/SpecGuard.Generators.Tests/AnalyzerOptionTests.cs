@@ -101,10 +101,15 @@ public sealed class AnalyzerOptionTests
     public async Task One_repository_wide_handler_types_setting_serves_projects_that_cannot_see_every_type()
     {
         // A .globalconfig at the root of a multi-project solution: the Ordering project declares the interface, the
-        // Catalog project below does not. Catalog builds clean; a name that is not a metadata name is still an error.
+        // Catalog project below does not. Catalog builds clean (SPEC903 is a message per name it cannot see); a name that is not a metadata name is still an error.
         const string Config = "specguard.handler_types = eShop.EventBus.Abstractions.IIntegrationEventHandler`1, eShop.Ordering.IDomainEventHandler`1\n";
         var catalog = Test<TraceabilityAnalyzer>("namespace eShop.Catalog { public sealed record CatalogItem(int Id, string Name); }");
         Set(catalog, "globalconfig", Config);
+        foreach (string name in new[] { "eShop.EventBus.Abstractions.IIntegrationEventHandler`1", "eShop.Ordering.IDomainEventHandler`1" })
+        {
+            catalog.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC903", DiagnosticSeverity.Info).WithArguments(SpecGuard.Core.Diagnostics.SpecRules.HandlerTypeNotVisibleMessage(name)));
+        }
+
         await catalog.RunAsync();
 
         var ordering = Test<TraceabilityAnalyzer>("""
@@ -119,6 +124,7 @@ public sealed class AnalyzerOptionTests
             }
             """);
         Set(ordering, "globalconfig", Config);
+        ordering.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC903", DiagnosticSeverity.Info).WithArguments(SpecGuard.Core.Diagnostics.SpecRules.HandlerTypeNotVisibleMessage("eShop.EventBus.Abstractions.IIntegrationEventHandler`1")));
         ordering.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC101", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("The IDomainEventHandler handler OrderStartedDomainEventHandler.Handle traces to no acceptance criterion. Add [Implements(\"ID\")] naming the criterion it serves, or [SpecExempt(\"reason\")]."));
         await ordering.RunAsync();
     }

@@ -19,6 +19,9 @@ internal sealed record SpecFinding(string Id, string Level, string? Path, int? L
     /// <summary>The finding as one line: <c>path(line,col): SPEC100: message</c>, or <c>SPEC902: message</c> without a location.</summary>
     public string Text => (Path is null ? string.Empty : Location + ": ") + Id + ": " + Message;
 
+    /// <summary>Decided by the report across every project's log, not read from one (SPEC901 for a handler type no project sees).</summary>
+    public bool SolutionWide { get; init; }
+
     /// <summary><c>path(line,col)</c>, or empty without a location.</summary>
     public string Location => Path is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"{Path}({Line},{Column})");
 }
@@ -27,7 +30,11 @@ internal sealed record SpecFinding(string Id, string Level, string? Path, int? L
 /// <param name="Findings">The SpecGuard findings that are not suppressed in source.</param>
 /// <param name="Suppressed">SpecGuard results suppressed in source (<c>#pragma</c>, <c>[SuppressMessage]</c>): not findings.</param>
 /// <param name="Problem">Why the file was skipped, or null when it was read.</param>
-internal sealed record SarifReadResult(IReadOnlyList<SpecFinding> Findings, int Suppressed, string? Problem);
+internal sealed record SarifReadResult(IReadOnlyList<SpecFinding> Findings, int Suppressed, string? Problem)
+{
+    /// <summary>The SpecGuard rule IDs the log's tool metadata lists (the rules of the analyzers that ran, reported or not).</summary>
+    public IReadOnlyCollection<string> ListedRules { get; init; } = [];
+}
 
 /// <summary>
 /// Reads the SpecGuard findings out of a compiler's SARIF log (csc's <c>ErrorLog</c>, SARIF 2.1.0; also the 1.0.0 format
@@ -89,9 +96,11 @@ internal static partial class SarifReader
             }
 
             var findings = new List<SpecFinding>();
+            var listed = new SortedSet<string>(StringComparer.Ordinal);
             int suppressed = 0;
             foreach (JsonElement run in runs.EnumerateArray())
             {
+                ListRules(run, v1, listed);
                 if (run.ValueKind != JsonValueKind.Object || !run.TryGetProperty("results", out JsonElement results) || results.ValueKind != JsonValueKind.Array)
                 {
                     continue;
@@ -115,11 +124,48 @@ internal static partial class SarifReader
                 }
             }
 
-            return new SarifReadResult(findings, suppressed, null);
+            return new SarifReadResult(findings, suppressed, null) { ListedRules = listed };
         }
     }
 
     private static SarifReadResult Skipped(string problem) => new([], 0, problem);
+
+    // 2.1.0: runs[].tool.driver.rules[].id; 1.0.0: runs[].rules is an object keyed by rule ID.
+    private static void ListRules(JsonElement run, bool v1, SortedSet<string> listed)
+    {
+        if (run.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        if (v1)
+        {
+            if (run.TryGetProperty("rules", out JsonElement byId) && byId.ValueKind == JsonValueKind.Object)
+            {
+                foreach (JsonProperty rule in byId.EnumerateObject())
+                {
+                    if (SpecRuleId().IsMatch(rule.Name))
+                    {
+                        listed.Add(rule.Name);
+                    }
+                }
+            }
+
+            return;
+        }
+
+        if (Object(run, "tool") is { } tool && Object(tool, "driver") is { } driver &&
+            driver.TryGetProperty("rules", out JsonElement rules) && rules.ValueKind == JsonValueKind.Array)
+        {
+            foreach (JsonElement rule in rules.EnumerateArray())
+            {
+                if (rule.ValueKind == JsonValueKind.Object && String(rule, "id") is { } id && SpecRuleId().IsMatch(id))
+                {
+                    listed.Add(id);
+                }
+            }
+        }
+    }
 
     private static SpecFinding Finding(JsonElement result, string id, bool v1, JsonElement run, Dictionary<string, JsonElement> bases, string folder)
     {

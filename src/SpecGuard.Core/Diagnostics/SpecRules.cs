@@ -61,6 +61,9 @@ namespace SpecGuard.Core.Diagnostics
 
         /// <summary>The project sees no spec files.</summary>
         public const string NoSpecFiles = "SPEC902";
+
+        /// <summary>SPEC903.</summary>
+        public const string HandlerTypeNotVisible = "SPEC903";
     }
 
     /// <summary>
@@ -208,12 +211,38 @@ namespace SpecGuard.Core.Diagnostics
             ConfigurationCategory,
             "The project references SpecGuard but no spec file (*.spec.yaml, *.spec.yml) reaches it as an AdditionalFile. Untraced-code rules (SPEC100, SPEC101) stay quiet until there are criteria to link to.");
 
+        /// <summary>SPEC903: a type named in specguard.handler_types is not visible in this project (solution-wide: specguard report --findings).</summary>
+        public static readonly SpecRule HandlerTypeNotVisible = new SpecRule(
+            SpecRuleIds.HandlerTypeNotVisible,
+            "Handler type not visible in this project",
+            SpecSeverity.Info,
+            ConfigurationCategory,
+            "A type named in specguard.handler_types is neither declared nor referenced by this project, so it has no handlers of that type. Normal for one repository-wide setting; specguard report --findings reports SPEC901 when no project of the solution sees the name.");
+
+        /// <summary>The message of <see cref="HandlerTypeNotVisible"/>; <see cref="HandlerTypeNotVisibleName"/> reads the name back (the report joins these across projects).</summary>
+        public static string HandlerTypeNotVisibleMessage(string name) =>
+            "The analyzer option specguard.handler_types names '" + name + "', which this project neither declares nor references, so it has no handlers of that type. That is normal when the type lives in a project this one does not reference; specguard report --findings says when no project sees it.";
+
+        /// <summary>The handler type name in a <see cref="HandlerTypeNotVisibleMessage"/>, or null.</summary>
+        public static string? HandlerTypeNotVisibleName(string message)
+        {
+            const string Start = "The analyzer option specguard.handler_types names '";
+            const string End = "', which this project neither declares nor references";
+            if (!message.StartsWith(Start, System.StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            int end = message.IndexOf(End, Start.Length, System.StringComparison.Ordinal);
+            return end > Start.Length ? message.Substring(Start.Length, end - Start.Length) : null;
+        }
+
         /// <summary>Every rule declared here, in ID order.</summary>
         public static IReadOnlyList<SpecRule> All { get; } = new[]
         {
             MalformedYaml, SchemaViolation, DuplicateCriterionId, IdNotInFeature, DuplicateFeatureKey,
             UntracedPublicApi, UntracedHandler, UnknownCriterion, DeprecatedCriterion, ExemptWithoutReason, UnimplementedCriterion,
-            PendingCriterion, InternalError, InvalidOption, NoSpecFiles,
+            PendingCriterion, InternalError, InvalidOption, NoSpecFiles, HandlerTypeNotVisible,
         };
     }
 }

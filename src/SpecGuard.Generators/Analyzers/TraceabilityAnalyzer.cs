@@ -40,6 +40,7 @@ namespace SpecGuard.Generators.Analyzers
             SpecDescriptors.DeprecatedCriterion,
             SpecDescriptors.ExemptWithoutReason,
             SpecDescriptors.UnimplementedCriterion,
+            SpecDescriptors.HandlerTypeNotVisible,
             SpecDescriptors.InvalidOption,
             SpecDescriptors.InternalError);
 
@@ -91,6 +92,13 @@ namespace SpecGuard.Generators.Analyzers
                 foreach (string problem in problems)
                 {
                     end.ReportDiagnostic(Diagnostic.Create(SpecDescriptors.InvalidOption, Location.None, problem));
+                }
+
+                // A message per name this project cannot see: normal for a repository-wide setting; the report says
+                // SPEC901 when no project of the solution sees it (docs/rules/SPEC903.md).
+                foreach (string name in options.NotVisibleHandlerTypes)
+                {
+                    end.ReportDiagnostic(Diagnostic.Create(SpecDescriptors.HandlerTypeNotVisible, Location.None, SpecGuard.Core.Diagnostics.SpecRules.HandlerTypeNotVisibleMessage(name)));
                 }
 
                 state.ReportDeferred(end);

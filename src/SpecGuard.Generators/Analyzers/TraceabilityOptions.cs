@@ -38,6 +38,9 @@ namespace SpecGuard.Generators.Analyzers
         private readonly Dictionary<SyntaxTree, TreeOptions> _perTree = new Dictionary<SyntaxTree, TreeOptions>();
         private readonly Dictionary<string, INamedTypeSymbol?> _handlerTypes = new Dictionary<string, INamedTypeSymbol?>(StringComparer.Ordinal);
 
+        /// <summary>Well-formed specguard.handler_types names this compilation cannot resolve, as written (SPEC903, a message).</summary>
+        public SortedSet<string> NotVisibleHandlerTypes { get; } = new SortedSet<string>(StringComparer.Ordinal);
+
         public TraceabilityOptions(AnalyzerConfigOptionsProvider provider, Compilation compilation, List<string> problems)
         {
             AnalyzerConfigOptions global = provider.GlobalOptions;
@@ -114,7 +117,11 @@ namespace SpecGuard.Generators.Analyzers
                             list.Add(type);
                         }
                     }
-                    else if (!IsMetadataName(metadataName))
+                    else if (IsMetadataName(metadataName))
+                    {
+                        NotVisibleHandlerTypes.Add(name);
+                    }
+                    else
                     {
                         problems.Add($"The analyzer option {HandlerTypesKey} names '{name}', which is not a type name; it is ignored. Write the namespace and type name, in C# (MyApp.Handlers.IHandler<T>, FastEndpoints.Endpoint<,>) or as a metadata name (MyApp.Handlers.IHandler`1, + for a nested type).");
                     }

@@ -42,11 +42,13 @@ namespace SpecGuard.Generators.Infrastructure
 
         public static readonly DiagnosticDescriptor NoSpecFiles = Create(SpecRuleIds.NoSpecFiles, SpecRules.ConfigurationCategory, DiagnosticSeverity.Warning, WellKnownDiagnosticTags.CompilationEnd);
 
+        public static readonly DiagnosticDescriptor HandlerTypeNotVisible = Create(SpecRuleIds.HandlerTypeNotVisible, SpecRules.ConfigurationCategory, DiagnosticSeverity.Info, WellKnownDiagnosticTags.CompilationEnd);
+
         public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
         {
             MalformedYaml, SchemaViolation, DuplicateCriterionId, IdNotInFeature, DuplicateFeatureKey,
             UntracedPublicApi, UntracedHandler, UnknownCriterion, DeprecatedCriterion, ExemptWithoutReason, UnimplementedCriterion,
-            PendingCriterion, InternalError, InvalidOption, NoSpecFiles,
+            PendingCriterion, InternalError, InvalidOption, NoSpecFiles, HandlerTypeNotVisible,
         };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(static d => d.Id);

@@ -19,14 +19,15 @@ public sealed record SarifResult(string RuleId, string Message, string? Uri, int
 /// <summary>Writes SARIF 2.1.0 in the shape csc's ErrorLog has (checked against a real build in RealCompilerSarifTests).</summary>
 public static class SarifWriter
 {
-    public static string Write(IEnumerable<SarifResult> results, IReadOnlyDictionary<string, string>? originalUriBaseIds = null)
+    /// <param name="rules">Rule IDs for tool.driver.rules (csc lists every rule of every analyzer that ran, reported or not).</param>
+    public static string Write(IEnumerable<SarifResult> results, IReadOnlyDictionary<string, string>? originalUriBaseIds = null, IEnumerable<string>? rules = null)
     {
         var run = new Dictionary<string, object?>
         {
             ["results"] = results.Select(static (r, i) => Result(r, i)).ToList(),
             ["tool"] = new Dictionary<string, object?>
             {
-                ["driver"] = new Dictionary<string, object?> { ["name"] = "Microsoft (R) Visual C# Compiler", ["version"] = "5.0.0", ["rules"] = Array.Empty<object>() },
+                ["driver"] = new Dictionary<string, object?> { ["name"] = "Microsoft (R) Visual C# Compiler", ["version"] = "5.0.0", ["rules"] = (rules ?? []).Select(static id => (object)new Dictionary<string, string> { ["id"] = id }).ToList() },
             },
             ["columnKind"] = "utf16CodeUnits",
         };
