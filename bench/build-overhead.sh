@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Build-time overhead of the SpecGuard package, as a ratio with/without, on a generated solution of
 # 20 projects x 100 files with 500 criteria in 25 spec files. Full rebuild and no-op rebuild, median of N runs.
+# The peer column: the same solution with Microsoft.CodeAnalysis.PublicApiAnalyzers 5.6.0 (empty PublicAPI files)
+# instead of SpecGuard; and each tool's own reported time (csc -reportanalyzer, summed over the projects, analyzers
+# and generators), which is what "SpecGuard costs N times its peer" compares.
 #   bash bench/build-overhead.sh [RUNS]      (default 3; writes the table to stdout and artifacts/build-overhead.md)
 #   SERVER=on bash bench/build-overhead.sh   (the compiler server on, as the .NET SDK has it by default; kept warm)
 # Without the package, the same code compiles against hand-written copies of the three attributes, so both builds
@@ -48,11 +51,16 @@ for p in $(seq -w 1 20); do
   mkdir -p "src/P$p"
   cat > "src/P$p/P$p.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><NoWarn>\$(NoWarn);SPEC100</NoWarn></PropertyGroup>
+  <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><NoWarn>\$(NoWarn);SPEC100;RS0016;RS0017;RS0026;RS0027;RS0036;RS0037</NoWarn></PropertyGroup>
   <ItemGroup Condition="'\$(WithSpecGuard)' == 'true'"><PackageReference Include="SpecGuard" Version="$version" PrivateAssets="all" /></ItemGroup>
   <ItemGroup Condition="'\$(WithSpecGuard)' != 'true'"><Compile Include="../../shared/Attributes.cs" /></ItemGroup>
+  <ItemGroup Condition="'\$(WithPeer)' == 'true'">
+    <PackageReference Include="Microsoft.CodeAnalysis.PublicApiAnalyzers" Version="5.6.0" PrivateAssets="all" />
+    <AdditionalFiles Include="PublicAPI.Shipped.txt;PublicAPI.Unshipped.txt" />
+  </ItemGroup>
 </Project>
 XML
+  : > "src/P$p/PublicAPI.Shipped.txt"; : > "src/P$p/PublicAPI.Unshipped.txt"
   for i in $(seq -w 1 100); do
     f=$(( (10#$i % 25) + 1 )); c=$(( (10#$p + 10#$i) % 20 + 1 ))
     id=$(printf 'F%02d-%03d' "$f" "$c")
@@ -74,10 +82,13 @@ CS
 done
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2==1) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-measure() { # mode, kind
-  local with=$1 kind=$2 times=()
+# variant: none | specguard | peer
+props() { case $1 in none) echo "-p:WithSpecGuard=false -p:WithPeer=false";; specguard) echo "-p:WithSpecGuard=true -p:WithPeer=false";; peer) echo "-p:WithSpecGuard=false -p:WithPeer=true";; esac; }
+measure() { # variant, kind
+  local variant=$1 kind=$2 times=()
   for r in $(seq 1 "$runs"); do
-    local args=(build Overhead.sln -m --no-restore -v quiet -nologo "-p:WithSpecGuard=$with")
+    # shellcheck disable=SC2046
+    local args=(build Overhead.sln -m --no-restore -v quiet -nologo $(props "$variant"))
     [ "$kind" = full ] && args+=(--no-incremental)
     local start end
     start=$(date +%s.%N); dotnet "${args[@]}" >/dev/null; end=$(date +%s.%N)
@@ -85,26 +96,40 @@ measure() { # mode, kind
   done
   printf '%s\n' "${times[@]}" | median
 }
+# The tool's own time as csc reports it (-reportanalyzer), summed over every project: assembly-level lines of the
+# analyzer and generator tables ("   0.456   25   SpecGuard.Generators, Version=...").
+reported() { # variant, assembly-name
+  # shellcheck disable=SC2046
+  dotnet build Overhead.sln -m --no-restore --no-incremental -nologo -v:d -p:ReportAnalyzer=true $(props "$1") 2>/dev/null |
+    awk -v name="$2" '{ sub(/^ *[0-9]+(:[0-9]+)?>/, ""); $0 = $0 } $2 ~ /^[0-9]+$/ && $3 == name"," && $4 ~ /^Version=/ { sum += $1 } END { printf "%.2f", sum }'
+}
 
-results=()
-for with in false true; do
-  echo "restoring (SpecGuard=$with) ..." >&2
-  dotnet restore Overhead.sln -p:WithSpecGuard=$with -v quiet >/dev/null
-  dotnet build Overhead.sln -m --no-restore -v quiet -nologo -p:WithSpecGuard=$with >/dev/null   # warm-up
-  echo "measuring full rebuilds (SpecGuard=$with) ..." >&2
-  full=$(measure "$with" full)
-  echo "measuring no-op rebuilds (SpecGuard=$with) ..." >&2
-  noop=$(measure "$with" noop)
-  results+=("$with $full $noop")
+declare -A full noop
+for variant in none specguard peer; do
+  echo "restoring ($variant) ..." >&2
+  # shellcheck disable=SC2046
+  dotnet restore Overhead.sln -v quiet $(props "$variant") >/dev/null
+  # shellcheck disable=SC2046
+  dotnet build Overhead.sln -m --no-restore -v quiet -nologo $(props "$variant") >/dev/null   # warm-up
+  echo "measuring full rebuilds ($variant) ..." >&2
+  full[$variant]=$(measure "$variant" full)
+  echo "measuring no-op rebuilds ($variant) ..." >&2
+  noop[$variant]=$(measure "$variant" noop)
 done
+echo "measuring reported times ..." >&2
+own_specguard=$(reported specguard SpecGuard.Generators)
+own_peer=$(reported peer Microsoft.CodeAnalysis.PublicApiAnalyzers)
 
-read -r _ full_without noop_without <<<"${results[0]}"
-read -r _ full_with noop_with <<<"${results[1]}"
+ratio() { echo "scale=2; $1 / $2" | bc; }
 table=$(cat <<MD
-| build (median of $runs, seconds) | without SpecGuard | with SpecGuard | ratio |
+| build (median of $runs, seconds) | neither | with SpecGuard | with PublicApiAnalyzers | SpecGuard ÷ neither | peer ÷ neither |
+|---|--:|--:|--:|--:|--:|
+| full rebuild (--no-incremental) | $(printf '%.1f' "${full[none]}") | $(printf '%.1f' "${full[specguard]}") | $(printf '%.1f' "${full[peer]}") | $(ratio "${full[specguard]}" "${full[none]}") | $(ratio "${full[peer]}" "${full[none]}") |
+| no-op rebuild | $(printf '%.1f' "${noop[none]}") | $(printf '%.1f' "${noop[specguard]}") | $(printf '%.1f' "${noop[peer]}") | $(ratio "${noop[specguard]}" "${noop[none]}") | $(ratio "${noop[peer]}" "${noop[none]}") |
+
+| its own reported time, whole build (csc -reportanalyzer, analyzers + generators, summed over 20 projects) | SpecGuard | PublicApiAnalyzers | SpecGuard ÷ peer |
 |---|--:|--:|--:|
-| full rebuild (--no-incremental) | $(printf '%.1f' "$full_without") | $(printf '%.1f' "$full_with") | $(echo "scale=2; $full_with / $full_without" | bc) |
-| no-op rebuild | $(printf '%.1f' "$noop_without") | $(printf '%.1f' "$noop_with") | $(echo "scale=2; $noop_with / $noop_without" | bc) |
+| seconds | $own_specguard | $own_peer | $(ratio "$own_specguard" "$own_peer") |
 MD
 )
 echo "$table"
