@@ -54,6 +54,11 @@ namespace SpecGuard.Core.Yaml
                 return null;
             }
 
+            if (EndsInBlankLineWithoutBreak(text))
+            {
+                return null;
+            }
+
             var reader = new PlainYamlReader(text, shift, limits.MaxDepth, cancellationToken);
             return reader.ReadDocument();
         }
@@ -91,6 +96,27 @@ namespace SpecGuard.Core.Yaml
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// A last line that has no line break and no content (blanks, a comment): YamlDotNet then ends the blocks indented
+        /// deeper than that line's end there, and the others on the next line.
+        /// </summary>
+        private static bool EndsInBlankLineWithoutBreak(string text)
+        {
+            int lastLine = text.LastIndexOf('\n') + 1;
+            if (lastLine >= text.Length)
+            {
+                return false;
+            }
+
+            int i = lastLine;
+            while (i < text.Length && text[i] == ' ')
+            {
+                i++;
+            }
+
+            return i == text.Length || text[i] == '#';
         }
 
         private YamlNode? ReadDocument()
