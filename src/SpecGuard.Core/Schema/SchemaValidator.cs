@@ -181,9 +181,10 @@ namespace SpecGuard.Core.Schema
             if (schema.OneOf.Count > 0)
             {
                 int valid = 0;
+                var scratch = new List<SchemaError>();
                 foreach (SchemaNode option in schema.OneOf)
                 {
-                    var scratch = new List<SchemaError>();
+                    scratch.Clear();
                     Validate(at, option.Actual, scratch, cancellationToken);
                     if (scratch.Count == 0)
                     {
