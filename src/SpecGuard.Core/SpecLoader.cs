@@ -232,11 +232,23 @@ namespace SpecGuard.Core
         }
 
         /// <summary>An ID belongs to feature <paramref name="key"/> when it is the key, a dash and digits only.</summary>
-        internal static bool BelongsTo(string id, string key) =>
-            id.Length > key.Length + 1 &&
-            id.StartsWith(key, StringComparison.Ordinal) &&
-            id[key.Length] == '-' &&
-            id.Skip(key.Length + 1).All(static c => c >= '0' && c <= '9');
+        internal static bool BelongsTo(string id, string key)
+        {
+            if (id.Length <= key.Length + 1 || !id.StartsWith(key, StringComparison.Ordinal) || id[key.Length] != '-')
+            {
+                return false;
+            }
+
+            for (int i = key.Length + 1; i < id.Length; i++)
+            {
+                if (id[i] < '0' || id[i] > '9')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         internal static string DuplicateMessage(string id, string otherPath, SourceSpan otherSpan) =>
             string.Format(
