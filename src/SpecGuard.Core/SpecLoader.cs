@@ -71,7 +71,6 @@ namespace SpecGuard.Core
 
             limits ??= SpecLoaderLimits.Default;
             limits.Validate();
-            cancellationToken.ThrowIfCancellationRequested();
             var diagnostics = new DiagnosticBag(limits.MaxDiagnosticsPerFile);
             SpecFeature? feature = null;
             try
@@ -94,6 +93,7 @@ namespace SpecGuard.Core
 
         private static SpecFeature? LoadCore(string path, string text, SpecLoaderLimits limits, DiagnosticBag diagnostics, CancellationToken cancellationToken)
         {
+            cancellationToken.ThrowIfCancellationRequested(); // inside the catch-all, whose filter lets it through
             YamlNode? root = YamlTreeReader.Read(path, text, limits, diagnostics, cancellationToken);
             if (root is null)
             {
