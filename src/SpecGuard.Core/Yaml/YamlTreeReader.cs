@@ -296,7 +296,7 @@ namespace SpecGuard.Core.Yaml
             parent.PendingKey = null;
             if (key.Kind == YamlNodeKind.Scalar)
             {
-                if (parent.Keys.TryGetValue(key.Value, out YamlNode? first))
+                if (parent.FindKey(key.Value) is { } first)
                 {
                     _diagnostics.Add(SpecRules.MalformedYaml, _path, key.Span, string.Format(
                         CultureInfo.InvariantCulture,
@@ -306,7 +306,7 @@ namespace SpecGuard.Core.Yaml
                     return true;
                 }
 
-                parent.Keys.Add(key.Value, key);
+                parent.AddKey(key);
             }
 
             parent.Node.Pairs.Add(new KeyValuePair<YamlNode, YamlNode>(key, node));
@@ -443,7 +443,52 @@ namespace SpecGuard.Core.Yaml
 
             public YamlNode? PendingKey { get; set; }
 
-            public Dictionary<string, YamlNode> Keys { get; } = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+            // The scalar keys so far: a list for the small mappings spec files are made of, a dictionary past 8 keys.
+            private List<YamlNode>? _keyList;
+            private Dictionary<string, YamlNode>? _keys;
+
+            public YamlNode? FindKey(string key)
+            {
+                if (_keys is not null)
+                {
+                    return _keys.TryGetValue(key, out YamlNode? found) ? found : null;
+                }
+
+                if (_keyList is not null)
+                {
+                    foreach (YamlNode candidate in _keyList)
+                    {
+                        if (string.Equals(candidate.Value, key, StringComparison.Ordinal))
+                        {
+                            return candidate;
+                        }
+                    }
+                }
+
+                return null;
+            }
+
+            public void AddKey(YamlNode key)
+            {
+                if (_keys is not null)
+                {
+                    _keys.Add(key.Value, key);
+                    return;
+                }
+
+                _keyList ??= new List<YamlNode>();
+                _keyList.Add(key);
+                if (_keyList.Count > 8)
+                {
+                    _keys = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+                    foreach (YamlNode known in _keyList)
+                    {
+                        _keys.Add(known.Value, known);
+                    }
+
+                    _keyList = null;
+                }
+            }
         }
     }
 }
