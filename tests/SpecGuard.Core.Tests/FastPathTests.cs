@@ -113,6 +113,8 @@ public sealed class FastPathTests(ITestOutputHelper output)
     [InlineData("a: é😀b\nc: -1\nd: -.inf\ne: x:y\nf: a[b]{c},d\ng: a#b\n")]
     [InlineData("key  : v\nother: v  \n   \n")]
     [InlineData("a:\n  b:\n    c: d")]
+    [InlineData("a: |\n  line one\n  # not a comment\nb: >-\n   folded\n   text\n\n\nc:\n- >\n  item\n- |-\n  last\n")]
+    [InlineData("a: |\r\n  x\r\n  y\r\n")]
     public void Known_corners_take_the_fast_path_and_agree(string text)
     {
         // Some of these are deliberately beyond the fast path ("- - "): those must then be clean for YamlDotNet.
@@ -130,7 +132,9 @@ public sealed class FastPathTests(ITestOutputHelper output)
     [InlineData("a: b\n  c\n")]
     [InlineData("a: b\na: c\n")]
     [InlineData("a: [x,\n  y]\n")]
-    [InlineData("a: |\n  text\n")]
+    [InlineData("a: |+\n  text\n")]
+    [InlineData("a: |\n  text\n\n  more\n")]
+    [InlineData("a: >\n  text\n    deeper\n")]
     [InlineData("a: &x b\nc: *x\n")]
     [InlineData("a:\n  b: 1\n c: 2\n")]
     [InlineData("a: b\n\tc: d\n")]
@@ -151,8 +155,8 @@ public sealed class FastPathTests(ITestOutputHelper output)
         output.WriteLine("left to YamlDotNet: " + string.Join(", ", refused));
         Assert.NotEmpty(valid);
 
-        // By design: anchors and aliases (anchors-crlf) and block scalars (payments' "description: >") are read by YamlDotNet.
-        Assert.Equal(["anchors-crlf.spec.yaml", "payments.spec.yml"], refused);
+        // By design: anchors and aliases (anchors-crlf) are read by YamlDotNet.
+        Assert.Equal(["anchors-crlf.spec.yaml"], refused);
     }
 
     [Fact]
@@ -302,6 +306,12 @@ public sealed class FastPathTests(ITestOutputHelper output)
                 builder.Append(newline);
                 return;
             case 2:
+                if (random.Next(2) == 0)
+                {
+                    BlockScalar(builder, random, indent, newline);
+                    return;
+                }
+
                 builder.Append(random.Next(5) == 0 ? " # c" : string.Empty).Append(newline);
                 return; // empty
             case 3:
@@ -330,6 +340,28 @@ public sealed class FastPathTests(ITestOutputHelper output)
                 builder.Append(newline);
                 Mapping(builder, random, indent + random.Next(1, 4), depth + 1, newline);
                 return;
+        }
+    }
+
+    private static readonly string[] BlockHeaders = [" |", " >", " |-", " >-", " |+", " |2", " > # c", " |  "];
+
+    private static readonly string[] BlockLines = ["text", "more words here", "# not a comment", "a: b", "- x", "'q'", "trailing  ", "", "é😀"];
+
+    /// <summary>A block scalar: mostly simple (one indentation, empty lines at the end), sometimes with the corners the fast path leaves to YamlDotNet.</summary>
+    private static void BlockScalar(StringBuilder builder, Random random, int indent, string newline)
+    {
+        builder.Append(BlockHeaders[random.Next(BlockHeaders.Length)]).Append(newline);
+        int contentIndent = indent + (random.Next(8) == 0 ? 0 : random.Next(1, 4));
+        int lines = random.Next(1, 4);
+        for (int i = 0; i < lines; i++)
+        {
+            int extra = random.Next(10) == 0 ? random.Next(1, 3) : 0;
+            builder.Append(' ', contentIndent + extra).Append(BlockLines[random.Next(BlockLines.Length)]).Append(newline);
+        }
+
+        if (random.Next(3) == 0)
+        {
+            builder.Append(newline);
         }
     }
 

@@ -8,9 +8,9 @@ namespace SpecGuard.Core.Yaml
 {
     /// <summary>
     /// A fast path in front of YamlDotNet for the YAML that spec files are made of: block mappings and lists, one-line
-    /// plain, quoted and flow values, comments, LF or CRLF line ends. It builds exactly the tree (values, styles, spans,
+    /// plain, quoted and flow values, simple literal and folded block scalars, comments, LF or CRLF line ends. It builds exactly the tree (values, styles, spans,
     /// alias-free sizes) that <see cref="YamlTreeReader"/> builds from YamlDotNet's events, in one pass over the text and
-    /// without YamlDotNet's per-token objects; on anything else (block scalars, multi-line values, anchors, aliases, tags,
+    /// without YamlDotNet's per-token objects; on anything else (multi-line plain or quoted values, anchors, aliases, tags,
     /// documents markers, directives, tabs, duplicate keys, any syntax error, deeper nesting than it handles) it gives up
     /// and returns null, and the caller reads the text with YamlDotNet, which reports whatever is wrong. It never reports
     /// anything itself, so every diagnostic and error position still comes from the one YamlDotNet path.
@@ -374,6 +374,9 @@ namespace SpecGuard.Core.Yaml
                 case '{':
                     node = ParseFlow(depth + 1);
                     break;
+                case '|':
+                case '>':
+                    return ScanBlockScalar(column);
                 case '\'':
                 case '"':
                     node = ScanQuoted();
@@ -402,6 +405,115 @@ namespace SpecGuard.Core.Yaml
             }
 
             return node is not null && SkipToContent() ? node : null;
+        }
+
+        /// <summary>
+        /// A literal or folded block scalar at the cursor (<c>|</c>, <c>|-</c>, <c>&gt;</c>, <c>&gt;-</c>) whose lines are
+        /// all at one indentation, deeper than <paramref name="column"/>, without trailing blanks and with empty lines only
+        /// at its end. Leaves the cursor at the next content. Anything else (keep or indentation indicators, a comment on
+        /// the header, more-indented or blank-only lines, empty lines inside, the end of the text without a line break)
+        /// is left to YamlDotNet.
+        /// </summary>
+        private YamlNode? ScanBlockScalar(int column)
+        {
+            int start = _pos;
+            bool literal = _text[start] == '|';
+            int i = start + 1;
+            bool strip = false;
+            if (i < _text.Length && _text[i] == '-')
+            {
+                strip = true;
+                i++;
+            }
+
+            i = SkipBlanks(i);
+            if (!AtLineEnd(i) || i >= _text.Length)
+            {
+                return null;
+            }
+
+            int startLine = _line;
+            int startColumn = start - _lineStart;
+            int line = _line + 1;
+            int lineStart = i + (_text[i] == '\r' ? 2 : 1);
+            int indent = SkipBlanks(lineStart) - lineStart;
+            if (indent <= column)
+            {
+                return null;
+            }
+
+            var value = new System.Text.StringBuilder();
+            bool emptyLines = false;
+            while (lineStart < _text.Length)
+            {
+                int first = SkipBlanks(lineStart);
+                int spaces = first - lineStart;
+                if (AtLineEnd(first))
+                {
+                    if (spaces > 0)
+                    {
+                        return null; // a blank-only line: its blanks may be content
+                    }
+
+                    emptyLines = true;
+                }
+                else if (spaces < indent)
+                {
+                    break; // the first line of what follows
+                }
+                else if (spaces > indent || emptyLines)
+                {
+                    return null;
+                }
+                else
+                {
+                    int end = first;
+                    while (!AtLineEnd(end))
+                    {
+                        end++;
+                    }
+
+                    if (_text[end - 1] == ' ' || end >= _text.Length)
+                    {
+                        return null;
+                    }
+
+                    if (value.Length > 0)
+                    {
+                        value.Append(literal ? '\n' : ' ');
+                    }
+
+                    value.Append(_text, first, end - first);
+                }
+
+                int lineEnd = first;
+                while (!AtLineEnd(lineEnd))
+                {
+                    lineEnd++;
+                }
+
+                if (lineEnd >= _text.Length)
+                {
+                    return null;
+                }
+
+                lineStart = lineEnd + (_text[lineEnd] == '\r' ? 2 : 1);
+                line++;
+            }
+
+            if (!strip)
+            {
+                value.Append('\n');
+            }
+
+            // YamlDotNet ends a block scalar at the start of the line after it (column 0), past trailing empty lines.
+            int lineShift = startLine == 0 ? _shift : 0;
+            var span = new SourceSpan(start + _shift, lineStart - start, startLine, startColumn + lineShift, line, 0);
+            _pos = lineStart;
+            _lineStart = lineStart;
+            _line = line;
+            YamlNode node = YamlNode.Scalar(span, value.ToString(), literal ? ScalarStyle.Literal : ScalarStyle.Folded, null);
+            return SkipToContent() ? node : null;
         }
 
         private YamlNode? ParseBlockSequence(int column, bool indentless, int depth)
