@@ -11,7 +11,7 @@ namespace SpecGuard.Core.Yaml
     /// plain, quoted and flow values, simple literal and folded block scalars, comments, LF or CRLF line ends. It builds exactly the tree (values, styles, spans,
     /// alias-free sizes) that <see cref="YamlTreeReader"/> builds from YamlDotNet's events, in one pass over the text and
     /// without YamlDotNet's per-token objects; on anything else (multi-line plain or quoted values, anchors, aliases, tags,
-    /// documents markers, directives, tabs, duplicate keys, any syntax error, deeper nesting than it handles) it gives up
+    /// document markers, directives, tabs, duplicate keys, any syntax error, deeper nesting than it handles) it gives up
     /// and returns null, and the caller reads the text with YamlDotNet, which reports whatever is wrong. It never reports
     /// anything itself, so every diagnostic and error position still comes from the one YamlDotNet path.
     /// The equivalence is checked by FastPathTests (both readers on generated and mutated specs).
