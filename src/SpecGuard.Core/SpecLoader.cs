@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System.Threading;
 using SpecGuard.Core.Diagnostics;
 using SpecGuard.Core.Model;
 using SpecGuard.Core.Schema;
@@ -41,7 +42,22 @@ namespace SpecGuard.Core
         /// <param name="path">The file's path, used in diagnostics and the model.</param>
         /// <param name="text">The file's text.</param>
         /// <param name="limits">Safety limits; <see cref="SpecLoaderLimits.Default"/> when null.</param>
-        public static SpecLoadResult Load(string path, string text, SpecLoaderLimits? limits = null)
+        public static SpecLoadResult Load(string path, string text, SpecLoaderLimits? limits = null) =>
+            Load(path, text, limits, CancellationToken.None);
+
+        /// <summary>Loads spec text, stopping with <see cref="OperationCanceledException"/> soon after <paramref name="cancellationToken"/> is cancelled.</summary>
+        /// <param name="path">The file's path, used in diagnostics and the model.</param>
+        /// <param name="text">The file's text.</param>
+        /// <param name="cancellationToken">Checked every 1,024 lines (or YAML events) while reading, and per list item and criterion after.</param>
+        public static SpecLoadResult Load(string path, string text, CancellationToken cancellationToken) =>
+            Load(path, text, null, cancellationToken);
+
+        /// <summary>Loads spec text under <paramref name="limits"/>, stopping with <see cref="OperationCanceledException"/> soon after <paramref name="cancellationToken"/> is cancelled.</summary>
+        /// <param name="path">The file's path, used in diagnostics and the model.</param>
+        /// <param name="text">The file's text.</param>
+        /// <param name="limits">Safety limits; <see cref="SpecLoaderLimits.Default"/> when null.</param>
+        /// <param name="cancellationToken">Checked every 1,024 lines (or YAML events) while reading, and per list item and criterion after.</param>
+        public static SpecLoadResult Load(string path, string text, SpecLoaderLimits? limits, CancellationToken cancellationToken)
         {
             if (path is null)
             {
@@ -59,10 +75,10 @@ namespace SpecGuard.Core
             SpecFeature? feature = null;
             try
             {
-                feature = LoadCore(path, text, limits, diagnostics);
+                feature = LoadCore(path, text, limits, diagnostics, cancellationToken);
             }
 #pragma warning disable CA1031 // A loader bug must become a diagnostic, never an exception inside the compiler.
-            catch (Exception exception)
+            catch (Exception exception) when (!(exception is OperationCanceledException && cancellationToken.IsCancellationRequested))
 #pragma warning restore CA1031
             {
                 diagnostics.Add(SpecRules.MalformedYaml, path, SourceSpan.FileStart, string.Format(
@@ -75,9 +91,10 @@ namespace SpecGuard.Core
             return new SpecLoadResult(path, feature, diagnostics.ToArray());
         }
 
-        private static SpecFeature? LoadCore(string path, string text, SpecLoaderLimits limits, DiagnosticBag diagnostics)
+        private static SpecFeature? LoadCore(string path, string text, SpecLoaderLimits limits, DiagnosticBag diagnostics, CancellationToken cancellationToken)
         {
-            YamlNode? root = YamlTreeReader.Read(path, text, limits, diagnostics);
+            cancellationToken.ThrowIfCancellationRequested(); // inside the catch-all, whose filter lets it through
+            YamlNode? root = YamlTreeReader.Read(path, text, limits, diagnostics, cancellationToken);
             if (root is null)
             {
                 if (diagnostics.Count == 0)
@@ -89,9 +106,9 @@ namespace SpecGuard.Core
             }
 
             ReportUntypableNodes(path, root, diagnostics);
-            new SchemaErrorTranslator(path, root, diagnostics).Report(SchemaValidator.Validate(root));
+            new SchemaErrorTranslator(path, root, diagnostics).Report(SchemaValidator.Validate(root, cancellationToken));
 
-            return root.Kind == YamlNodeKind.Mapping ? BuildFeature(path, root, diagnostics) : null;
+            return root.Kind == YamlNodeKind.Mapping ? BuildFeature(path, root, diagnostics, cancellationToken) : null;
         }
 
         /// <summary>
@@ -136,7 +153,7 @@ namespace SpecGuard.Core
             }
         }
 
-        private static SpecFeature? BuildFeature(string path, YamlNode root, DiagnosticBag diagnostics)
+        private static SpecFeature? BuildFeature(string path, YamlNode root, DiagnosticBag diagnostics, CancellationToken cancellationToken)
         {
             // Without a well-formed feature key nothing can be named after it; SPEC002 already says why.
             YamlNode? keyNode = SchemaValidator.Get(root, "feature");
@@ -152,6 +169,7 @@ namespace SpecGuard.Core
             {
                 foreach (YamlNode criterion in items.Items)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     if (criterion.Kind != YamlNodeKind.Mapping || Get(criterion, "id") is not { } idNode || Text(idNode) is not { } id)
                     {
                         continue;
@@ -214,11 +232,23 @@ namespace SpecGuard.Core
         }
 
         /// <summary>An ID belongs to feature <paramref name="key"/> when it is the key, a dash and digits only.</summary>
-        internal static bool BelongsTo(string id, string key) =>
-            id.Length > key.Length + 1 &&
-            id.StartsWith(key, StringComparison.Ordinal) &&
-            id[key.Length] == '-' &&
-            id.Skip(key.Length + 1).All(static c => c >= '0' && c <= '9');
+        internal static bool BelongsTo(string id, string key)
+        {
+            if (id.Length <= key.Length + 1 || !id.StartsWith(key, StringComparison.Ordinal) || id[key.Length] != '-')
+            {
+                return false;
+            }
+
+            for (int i = key.Length + 1; i < id.Length; i++)
+            {
+                if (id[i] < '0' || id[i] > '9')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         internal static string DuplicateMessage(string id, string otherPath, SourceSpan otherSpan) =>
             string.Format(

@@ -69,9 +69,17 @@ namespace SpecGuard.Core
 
         /// <summary>Loads every source and applies the cross-file rules.</summary>
         public static SpecSet Load(IEnumerable<SpecSource> sources, SpecLoaderLimits? limits = null) =>
+            Load(sources, limits, System.Threading.CancellationToken.None);
+
+        /// <summary>Loads every source and applies the cross-file rules; stops with <see cref="OperationCanceledException"/> soon after <paramref name="cancellationToken"/> is cancelled.</summary>
+        public static SpecSet Load(IEnumerable<SpecSource> sources, System.Threading.CancellationToken cancellationToken) =>
+            Load(sources, null, cancellationToken);
+
+        /// <summary>Loads every source under <paramref name="limits"/> and applies the cross-file rules; stops with <see cref="OperationCanceledException"/> soon after <paramref name="cancellationToken"/> is cancelled.</summary>
+        public static SpecSet Load(IEnumerable<SpecSource> sources, SpecLoaderLimits? limits, System.Threading.CancellationToken cancellationToken) =>
             Create(sources.Select(source => source.NotUtf8At is { } notUtf8
                 ? Text.SpecTextEncoding.NotUtf8(source.Path, notUtf8, replacedBy: null)
-                : SpecLoader.Load(source.Path, source.Text, limits)));
+                : SpecLoader.Load(source.Path, source.Text, limits, cancellationToken)));
 
         /// <summary>Combines already-loaded files (e.g. cached per file by an incremental generator) and applies the cross-file rules.</summary>
         public static SpecSet Create(IEnumerable<SpecLoadResult> files)

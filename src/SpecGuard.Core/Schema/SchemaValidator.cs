@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using System.Threading;
 using SpecGuard.Core.Model;
 using SpecGuard.Core.Yaml;
 
@@ -100,10 +101,11 @@ namespace SpecGuard.Core.Schema
     /// </summary>
     internal static class SchemaValidator
     {
-        public static List<SchemaError> Validate(YamlNode root)
+        /// <summary>The schema errors of the tree, in NJsonSchema's order; <paramref name="cancellationToken"/> is checked at every list item.</summary>
+        public static List<SchemaError> Validate(YamlNode root, CancellationToken cancellationToken = default)
         {
             var errors = new List<SchemaError>();
-            Validate(new SchemaLocation(null, root, null, -1), SpecSchema.Root.Actual, errors);
+            Validate(new SchemaLocation(null, root, null, -1), SpecSchema.Root.Actual, errors, cancellationToken);
             return errors;
         }
 
@@ -173,16 +175,17 @@ namespace SpecGuard.Core.Schema
             return count;
         }
 
-        private static void Validate(SchemaLocation at, SchemaNode schema, List<SchemaError> errors)
+        private static void Validate(SchemaLocation at, SchemaNode schema, List<SchemaError> errors, CancellationToken cancellationToken)
         {
             JsonKind kind = KindOf(at.Node, out ScalarValue scalar);
             if (schema.OneOf.Count > 0)
             {
                 int valid = 0;
+                var scratch = new List<SchemaError>();
                 foreach (SchemaNode option in schema.OneOf)
                 {
-                    var scratch = new List<SchemaError>();
-                    Validate(at, option.Actual, scratch);
+                    scratch.Clear();
+                    Validate(at, option.Actual, scratch, cancellationToken);
                     if (scratch.Count == 0)
                     {
                         valid++;
@@ -195,9 +198,9 @@ namespace SpecGuard.Core.Schema
                 }
             }
 
-            ValidateType(at, kind, schema, errors);
+            ValidateType(at, kind, schema, errors, cancellationToken);
             ValidateEnum(at, kind, scalar, schema, errors);
-            ValidateProperties(at, schema, errors);
+            ValidateProperties(at, schema, errors, cancellationToken);
         }
 
         private static readonly SchemaTypes[] EachType =
@@ -205,7 +208,7 @@ namespace SpecGuard.Core.Schema
             SchemaTypes.Array, SchemaTypes.Boolean, SchemaTypes.Integer, SchemaTypes.Null, SchemaTypes.Number, SchemaTypes.Object, SchemaTypes.String,
         };
 
-        private static void ValidateType(SchemaLocation at, JsonKind kind, SchemaNode schema, List<SchemaError> errors)
+        private static void ValidateType(SchemaLocation at, JsonKind kind, SchemaNode schema, List<SchemaError> errors, CancellationToken cancellationToken)
         {
             if (kind == JsonKind.Null && schema.Nullable)
             {
@@ -223,7 +226,7 @@ namespace SpecGuard.Core.Schema
 
             if (count <= 1)
             {
-                CheckType(at, kind, schema, schema.Type, errors);
+                CheckType(at, kind, schema, schema.Type, errors, cancellationToken);
                 return;
             }
 
@@ -232,7 +235,7 @@ namespace SpecGuard.Core.Schema
                 if ((schema.Type & type) != 0)
                 {
                     var scratch = new List<SchemaError>();
-                    CheckType(at, kind, schema, type, scratch);
+                    CheckType(at, kind, schema, type, scratch, cancellationToken);
                     if (scratch.Count == 0)
                     {
                         return;
@@ -243,7 +246,7 @@ namespace SpecGuard.Core.Schema
             errors.Add(new SchemaError(SchemaErrorKind.NoTypeValidates, at, null, schema));
         }
 
-        private static void CheckType(SchemaLocation at, JsonKind kind, SchemaNode schema, SchemaTypes type, List<SchemaError> errors)
+        private static void CheckType(SchemaLocation at, JsonKind kind, SchemaNode schema, SchemaTypes type, List<SchemaError> errors, CancellationToken cancellationToken)
         {
             if (kind == JsonKind.Array)
             {
@@ -263,7 +266,8 @@ namespace SpecGuard.Core.Schema
                     SchemaNode actual = itemSchema.Actual;
                     for (int i = 0; i < items.Count; i++)
                     {
-                        Validate(new SchemaLocation(at, items[i], null, i), actual, errors);
+                        cancellationToken.ThrowIfCancellationRequested();
+                        Validate(new SchemaLocation(at, items[i], null, i), actual, errors, cancellationToken);
                     }
                 }
             }
@@ -335,7 +339,7 @@ namespace SpecGuard.Core.Schema
             errors.Add(new SchemaError(SchemaErrorKind.NotInEnumeration, at, null, schema));
         }
 
-        private static void ValidateProperties(SchemaLocation at, SchemaNode schema, List<SchemaError> errors)
+        private static void ValidateProperties(SchemaLocation at, SchemaNode schema, List<SchemaError> errors, CancellationToken cancellationToken)
         {
             YamlNode node = at.Node;
             bool isObject = node.Kind == YamlNodeKind.Mapping;
@@ -353,7 +357,7 @@ namespace SpecGuard.Core.Schema
                         continue;
                     }
 
-                    Validate(new SchemaLocation(at, pair.Value, pair.Key, -1), property.Value.Actual, errors);
+                    Validate(new SchemaLocation(at, pair.Value, pair.Key, -1), property.Value.Actual, errors, cancellationToken);
                 }
                 else if (schema.Required.Contains(property.Key))
                 {
@@ -399,7 +403,7 @@ namespace SpecGuard.Core.Schema
 
                 if (patternSchema is not null)
                 {
-                    Validate(new SchemaLocation(at, pair.Value, pair.Key, -1), patternSchema.Actual, errors);
+                    Validate(new SchemaLocation(at, pair.Value, pair.Key, -1), patternSchema.Actual, errors, cancellationToken);
                 }
                 else
                 {

@@ -99,6 +99,11 @@ namespace SpecGuard.Core.Yaml
 
         private static ScalarValue? Boolean(string value)
         {
+            if (value.Length != 4 && value.Length != 5)
+            {
+                return null; // most scalars are prose: no string switch (which hashes the whole text) for them
+            }
+
             switch (value)
             {
                 case "true":
