@@ -181,7 +181,7 @@ namespace SpecGuard.Core
                     }
 
                     SourceSpan idSpan = idNode.Span;
-                    if (!BelongsTo(id, key))
+                    if (!SpecContract.IsIdOfFeature(id, key))
                     {
                         diagnostics.Add(SpecRules.IdNotInFeature, path, idSpan, string.Format(
                             CultureInfo.InvariantCulture,
@@ -229,25 +229,6 @@ namespace SpecGuard.Core
                 Sentences(Get(root, "tags")),
                 criteria.ToEquatableArray(),
                 keyNode!.Span);
-        }
-
-        /// <summary>An ID belongs to feature <paramref name="key"/> when it is the key, a dash and digits only.</summary>
-        internal static bool BelongsTo(string id, string key)
-        {
-            if (id.Length <= key.Length + 1 || !id.StartsWith(key, StringComparison.Ordinal) || id[key.Length] != '-')
-            {
-                return false;
-            }
-
-            for (int i = key.Length + 1; i < id.Length; i++)
-            {
-                if (id[i] < '0' || id[i] > '9')
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         internal static string DuplicateMessage(string id, string otherPath, SourceSpan otherSpan) =>
