@@ -46,6 +46,22 @@ namespace SpecGuard.Generators.Analyzers
 
         private static void Start(CompilationStartAnalysisContext context)
         {
+            AnalyzerConfigOptionsProvider provider = context.Options.AnalyzerConfigOptionsProvider;
+            SpecGuardOptions options = SpecGuardOptions.Read(provider.GlobalOptions);
+
+            // No spec file: SPEC902 and the generator options' problems, nothing else (no spec set, no per-file options,
+            // no type lookups, no attribute action). The traceability options are checked once there are criteria to
+            // trace to: until then SPEC100/SPEC101 do not run and the options are not used.
+            if (!SpecFiles.AnySpecFile(context.Options.AdditionalFiles))
+            {
+                context.RegisterCompilationEndAction(end =>
+                {
+                    ReportProblems(end, options.Problems);
+                    end.ReportDiagnostic(Diagnostic.Create(SpecDescriptors.NoSpecFiles, Location.None, NoSpecFilesMessage(provider.GlobalOptions)));
+                });
+                return;
+            }
+
             if (SpecFiles.LoadSet(context) is not { } specs)
             {
                 return;
@@ -60,29 +76,27 @@ namespace SpecGuard.Generators.Analyzers
                 }
             });
 
-            SpecGuardOptions options = SpecGuardOptions.Read(context.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
+            // SPEC901 for the traceability options of every file (TraceabilityAnalyzer does not report them, so that it
+            // has no rule left on when SPEC100 and SPEC101 are off and the compiler can skip it).
+            var traceabilityProblems = new List<string>();
+            _ = new TraceabilityOptions(provider, context.Compilation, traceabilityProblems);
+
             ProjectInfo project = ProjectInfo.From(context.Compilation);
             bool pendingStubs = project.Framework != TestFramework.None && options.PendingTests != PendingTestsMode.Off;
-            INamedTypeSymbol? verifiesType = context.Compilation.GetTypeByMetadataName(AttributeSource.VerifiesMetadataName);
+            INamedTypeSymbol? verifiesType = pendingStubs ? context.Compilation.GetTypeByMetadataName(AttributeSource.VerifiesMetadataName) : null;
             var verified = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-            if (pendingStubs && verifiesType is not null)
+            if (verifiesType is not null)
             {
+                var filter = new LinkAttributeFilter(context.Compilation);
                 context.RegisterSyntaxNodeAction(
-                    node => CollectVerified(node, verifiesType, verified),
+                    node => CollectVerified(node, filter, verifiesType, verified),
                     SyntaxKind.Attribute);
             }
 
             context.RegisterCompilationEndAction(end =>
             {
-                foreach (string problem in options.Problems)
-                {
-                    end.ReportDiagnostic(Diagnostic.Create(SpecDescriptors.InvalidOption, Location.None, problem));
-                }
-
-                if (specs.Files.Count == 0)
-                {
-                    end.ReportDiagnostic(Diagnostic.Create(SpecDescriptors.NoSpecFiles, Location.None, NoSpecFilesMessage(context.Options.AnalyzerConfigOptionsProvider.GlobalOptions)));
-                }
+                ReportProblems(end, options.Problems);
+                ReportProblems(end, traceabilityProblems);
 
                 if (!pendingStubs)
                 {
@@ -107,6 +121,14 @@ namespace SpecGuard.Generators.Analyzers
             });
         }
 
+        private static void ReportProblems(CompilationAnalysisContext context, IEnumerable<string> problems)
+        {
+            foreach (string problem in problems)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(SpecDescriptors.InvalidOption, Location.None, problem));
+            }
+        }
+
         private static string NoSpecFilesMessage(AnalyzerConfigOptions options)
         {
             string where =
@@ -123,10 +145,10 @@ namespace SpecGuard.Generators.Analyzers
         /// generator reads them (<see cref="LinkArguments"/>), so a criterion is pending here exactly when it has a stub.
         /// Generated pending tests are generated code, which this analyzer does not see.
         /// </summary>
-        private static void CollectVerified(SyntaxNodeAnalysisContext context, INamedTypeSymbol verifiesType, ConcurrentDictionary<string, bool> verified)
+        private static void CollectVerified(SyntaxNodeAnalysisContext context, LinkAttributeFilter filter, INamedTypeSymbol verifiesType, ConcurrentDictionary<string, bool> verified)
         {
             var attribute = (AttributeSyntax)context.Node;
-            if (context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol is not IMethodSymbol constructor ||
+            if (!filter.MayBeLink(attribute) || context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol is not IMethodSymbol constructor ||
                 !SymbolEqualityComparer.Default.Equals(constructor.ContainingType, verifiesType))
             {
                 return;

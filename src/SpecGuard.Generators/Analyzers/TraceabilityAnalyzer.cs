@@ -19,29 +19,19 @@ using SpecGuard.Generators.Infrastructure;
 namespace SpecGuard.Generators.Analyzers
 {
     /// <summary>
-    /// Holds code to the specs: untraced public APIs (SPEC100) and handlers (SPEC101), links to unknown (SPEC102) or
-    /// deprecated (SPEC103) criteria, exemptions without a reason (SPEC104), and criteria nothing implements (SPEC110,
-    /// off by default). Reads the spec set once per compilation, then does dictionary lookups per symbol.
+    /// Holds code to the specs: untraced public APIs (SPEC100) and handlers (SPEC101). The link attributes themselves
+    /// (SPEC102-104, SPEC110) are <see cref="LinkAnalyzer"/>'s, so that with SPEC100 and SPEC101 off the compiler does
+    /// not run this analyzer at all; its options' problems (SPEC901) are reported by <see cref="SpecFileAnalyzer"/>.
+    /// Does nothing in a project without spec files (SPEC902 says why) or in a test project; otherwise reads the options
+    /// and the handler table once per compilation, then does dictionary lookups per symbol.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class TraceabilityAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>Diagnostic property with the closest known criterion ID (SPEC102), for the code fix.</summary>
-        public const string SuggestionProperty = "SpecGuard.Suggestion";
-
-        /// <summary>Diagnostic property with the ID that replaces a deprecated criterion (SPEC103).</summary>
-        public const string ReplacedByProperty = "SpecGuard.ReplacedBy";
-
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             SpecDescriptors.UntracedPublicApi,
-            SpecDescriptors.UntracedHandler,
-            SpecDescriptors.UnknownCriterion,
-            SpecDescriptors.DeprecatedCriterion,
-            SpecDescriptors.ExemptWithoutReason,
-            SpecDescriptors.UnimplementedCriterion,
-            SpecDescriptors.InvalidOption,
-            SpecDescriptors.InternalError);
+            SpecDescriptors.UntracedHandler);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -53,59 +43,46 @@ namespace SpecGuard.Generators.Analyzers
 
         private static void Start(CompilationStartAnalysisContext context)
         {
-            Compilation compilation = context.Compilation;
-            INamedTypeSymbol? implements = compilation.GetTypeByMetadataName(AttributeSource.ImplementsMetadataName);
-            INamedTypeSymbol? verifies = compilation.GetTypeByMetadataName(AttributeSource.VerifiesMetadataName);
-            INamedTypeSymbol? exempt = compilation.GetTypeByMetadataName(AttributeSource.SpecExemptMetadataName);
-            if (implements is null || exempt is null)
-            {
-                return; // the generator did not run: there is nothing to link with
-            }
-
-            if (SpecFiles.LoadSet(context) is not { } specs)
+            // Without spec files there is nothing to link to: SPEC902 says so once instead of SPEC100/101 on every type.
+            // Checked first, by file name only: such a project pays for nothing else here.
+            if (!SpecFiles.AnySpecFile(context.Options.AdditionalFiles))
             {
                 return;
             }
 
-            var problems = new List<string>();
-            var options = new TraceabilityOptions(context.Options.AnalyzerConfigOptionsProvider, compilation, problems);
-            var handlers = new Handlers(compilation, options.AnyHandlerTypes);
-            var state = new State(compilation, specs, options, handlers, implements, verifies, exempt);
-
-            context.RegisterSyntaxNodeAction(state.AnalyzeAttribute, SyntaxKind.Attribute);
-
-            // Without spec files there is nothing to link to: SPEC902 says so once instead of SPEC100/101 on every type.
-            if (!state.IsTestProject && specs.Files.Count > 0)
+            Compilation compilation = context.Compilation;
+            INamedTypeSymbol? implements = compilation.GetTypeByMetadataName(AttributeSource.ImplementsMetadataName);
+            INamedTypeSymbol? exempt = compilation.GetTypeByMetadataName(AttributeSource.SpecExemptMetadataName);
+            if (implements is null || exempt is null || ProjectInfo.From(compilation).Framework != TestFramework.None)
             {
-                context.RegisterSymbolAction(state.AnalyzeMethod, SymbolKind.Method);
-                context.RegisterSymbolAction(state.AnalyzeType, SymbolKind.NamedType);
-                context.RegisterSymbolStartAction(state.StartType, SymbolKind.NamedType);
-                if (handlers.CanMapEndpoints)
-                {
-                    context.RegisterOperationAction(state.AnalyzeInvocation, OperationKind.Invocation);
-                }
+                return; // the generator did not run (nothing to link with), or a test project (its tests are not the API)
+            }
+
+            // The options' problems are SpecFileAnalyzer's to report (SPEC901), so they are not collected here.
+            var options = new TraceabilityOptions(context.Options.AnalyzerConfigOptionsProvider, compilation, new List<string>());
+            var handlers = new Handlers(compilation, options.AnyHandlerTypes);
+            var state = new State(options, handlers, implements, exempt);
+
+            context.RegisterSymbolAction(state.AnalyzeMethod, SymbolKind.Method);
+            context.RegisterSymbolAction(state.AnalyzeType, SymbolKind.NamedType);
+            context.RegisterSymbolStartAction(state.StartType, SymbolKind.NamedType);
+            if (handlers.CanMapEndpoints)
+            {
+                context.RegisterOperationAction(state.AnalyzeInvocation, OperationKind.Invocation);
             }
 
             context.RegisterCompilationEndAction(end =>
             {
-                foreach (string problem in problems)
-                {
-                    end.ReportDiagnostic(Diagnostic.Create(SpecDescriptors.InvalidOption, Location.None, problem));
-                }
-
                 state.ReportDeferred(end);
                 state.ReportEndpoints(end);
-                state.ReportUnimplemented(end);
             });
         }
 
         private sealed class State
         {
-            private readonly SpecSet _specs;
             private readonly TraceabilityOptions _options;
             private readonly Handlers _handlers;
             private readonly INamedTypeSymbol _implements;
-            private readonly INamedTypeSymbol? _verifies;
             private readonly INamedTypeSymbol _exempt;
             private readonly ConcurrentDictionary<ISymbol, bool> _tracedCache = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
             private readonly ConcurrentDictionary<ISymbol, bool> _reportedHandlers = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
@@ -114,121 +91,16 @@ namespace SpecGuard.Generators.Analyzers
             private readonly ConcurrentBag<(INamedTypeSymbol Type, Diagnostic Diagnostic, IMethodSymbol[] Behaviour)> _abstractDeferred = new ConcurrentBag<(INamedTypeSymbol, Diagnostic, IMethodSymbol[])>();
             private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _concretelyDerived = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
             private readonly ConcurrentDictionary<string, (string Order, ISymbol? Method, Diagnostic Diagnostic)> _endpointReports = new ConcurrentDictionary<string, (string, ISymbol?, Diagnostic)>(StringComparer.Ordinal);
-            private readonly ConcurrentDictionary<string, bool> _implemented = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-            private readonly string[] _allIds;
-            private readonly string[] _liveIds;
 
-            public State(Compilation compilation, SpecSet specs, TraceabilityOptions options, Handlers handlers, INamedTypeSymbol implements, INamedTypeSymbol? verifies, INamedTypeSymbol exempt)
+            public State(TraceabilityOptions options, Handlers handlers, INamedTypeSymbol implements, INamedTypeSymbol exempt)
             {
-                _specs = specs;
                 _options = options;
                 _handlers = handlers;
                 _implements = implements;
-                _verifies = verifies;
                 _exempt = exempt;
-                _allIds = specs.Criteria.Keys.OrderBy(static k => k, StringComparer.Ordinal).ToArray();
-                _liveIds = _allIds.Where(id => specs.Criteria[id].Status != SpecStatus.Deprecated).ToArray();
-                IsTestProject = ProjectInfo.From(compilation).Framework != TestFramework.None;
             }
-
-            public bool IsTestProject { get; }
 
             private DiagnosticSeverity TraceSeverity => _options.Enforce ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
-
-            // SPEC102, SPEC103, SPEC104 on the link attributes, wherever they are (types, members, lambdas, local functions).
-            public void AnalyzeAttribute(SyntaxNodeAnalysisContext context)
-            {
-                var attribute = (AttributeSyntax)context.Node;
-                if (context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol is not IMethodSymbol constructor)
-                {
-                    return;
-                }
-
-                INamedTypeSymbol type = constructor.ContainingType;
-                bool isImplements = SymbolEqualityComparer.Default.Equals(type, _implements);
-                bool isVerifies = _verifies is not null && SymbolEqualityComparer.Default.Equals(type, _verifies);
-                if (SymbolEqualityComparer.Default.Equals(type, _exempt))
-                {
-                    AnalyzeExempt(context, attribute);
-                    return;
-                }
-
-                if (!isImplements && !isVerifies)
-                {
-                    return;
-                }
-
-                string link = isImplements ? "[Implements]" : "[Verifies]";
-                List<LinkArgument> arguments = LinkArguments.Read(attribute, context.SemanticModel, context.CancellationToken);
-                if (arguments.Count == 0)
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        SpecDescriptors.UnknownCriterion,
-                        attribute.GetLocation(),
-                        $"{link} names no criterion, so it links nothing{(isImplements ? " and the code stays untraced" : string.Empty)}. Name the criterion, e.g. {link.TrimEnd(']')}(\"{(_allIds.Length > 0 ? _allIds[0] : "ORDERS-001")}\")], or use [SpecExempt(\"reason\")] for code that needs none."));
-                    return;
-                }
-
-                foreach (LinkArgument argument in arguments)
-                {
-                    if (!argument.IsConstant)
-                    {
-                        continue; // not a constant: the compiler reports it
-                    }
-
-                    string? id = argument.Id;
-                    if (id is not null && _specs.Criteria.TryGetValue(id, out Criterion? criterion))
-                    {
-                        if (isImplements)
-                        {
-                            _implemented[id] = true;
-                        }
-
-                        if (criterion.Status == SpecStatus.Deprecated)
-                        {
-                            ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty.Add(ReplacedByProperty, criterion.ReplacedBy);
-                            context.ReportDiagnostic(Diagnostic.Create(
-                                SpecDescriptors.DeprecatedCriterion,
-                                argument.Expression.GetLocation(),
-                                properties,
-                                $"{link} names {id} ({criterion.Title}), which is deprecated" + (criterion.ReplacedBy is null ? "; link the criterion that replaced it, or remove the link." : $"; it was replaced by {criterion.ReplacedBy}.")));
-                        }
-
-                        continue;
-                    }
-
-                    // Prefer criteria that still bind: a typo should not lead to a deprecated ID (and SPEC103).
-                    string? suggestion = id is null ? null : Suggest.Closest(id, _liveIds) ?? Suggest.Closest(id, _allIds);
-                    string message = id is null
-                        ? $"{link} has a null criterion ID; write an ID such as {(_allIds.Length > 0 ? _allIds[0] : "ORDERS-001")}."
-                        : _allIds.Length == 0
-                            ? $"{link} names '{id}', but this project sees no spec files. Check that specs/ is where SpecGuard looks (SpecGuardSpecsRoot) or add the spec files as AdditionalFiles."
-                            : $"{link} names '{id}', which no spec file declares." + (suggestion is null ? " Check the ID against the spec files." : $" Did you mean {suggestion}?");
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        SpecDescriptors.UnknownCriterion,
-                        argument.Expression.GetLocation(),
-                        suggestion is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(SuggestionProperty, suggestion),
-                        message));
-                }
-            }
-
-            private static void AnalyzeExempt(SyntaxNodeAnalysisContext context, AttributeSyntax attribute)
-            {
-                AttributeArgumentSyntax? argument = attribute.ArgumentList?.Arguments.FirstOrDefault();
-                if (argument is null)
-                {
-                    return; // the compiler reports the missing argument
-                }
-
-                Optional<object?> constant = context.SemanticModel.GetConstantValue(argument.Expression, context.CancellationToken);
-                if (constant.HasValue && string.IsNullOrWhiteSpace(constant.Value as string))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        SpecDescriptors.ExemptWithoutReason,
-                        attribute.GetLocation(),
-                        "[SpecExempt] has no reason. Say why this code needs no acceptance criterion, e.g. [SpecExempt(\"infrastructure: health check\")], so reviewers can judge the exemption."));
-                }
-            }
 
             // SPEC101 for handler methods; SPEC100 for public methods (members scope).
             public void AnalyzeMethod(SymbolAnalysisContext context)
@@ -665,28 +537,6 @@ namespace SpecGuard.Generators.Analyzers
                 }
 
                 return sources.SelectMany(source => DelegateValues(model.GetOperation(source), depth + 1)).ToArray();
-            }
-
-            public void ReportUnimplemented(CompilationAnalysisContext context)
-            {
-                if (IsTestProject)
-                {
-                    return;
-                }
-
-                foreach (SpecLoadResult file in _specs.Files)
-                {
-                    foreach (Criterion criterion in file.Feature?.Criteria ?? EquatableArray<Criterion>.Empty)
-                    {
-                        if (criterion.Status == SpecStatus.Approved && !_implemented.ContainsKey(criterion.Id) && ReferenceEquals(_specs.Criteria[criterion.Id], criterion))
-                        {
-                            context.ReportDiagnostic(Diagnostic.Create(
-                                SpecDescriptors.UnimplementedCriterion,
-                                SpecFiles.ToLocation(file.Path, criterion.IdSpan),
-                                $"No code in {context.Compilation.AssemblyName} has [Implements(\"{criterion.Id}\")] ({criterion.Title})."));
-                        }
-                    }
-                }
             }
 
             // An error when enforced. A user's per-rule severity outranks this; bulk settings would too, which is why

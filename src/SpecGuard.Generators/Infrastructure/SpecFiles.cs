@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -24,6 +25,20 @@ namespace SpecGuard.Generators.Infrastructure
         public static bool IsSpecFile(string path) =>
             path.EndsWith(".spec.yaml", StringComparison.OrdinalIgnoreCase) ||
             path.EndsWith(".spec.yml", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>Whether any of <paramref name="files"/> is a spec file, by name alone (nothing is read).</summary>
+        public static bool AnySpecFile(ImmutableArray<AdditionalText> files)
+        {
+            foreach (AdditionalText file in files)
+            {
+                if (IsSpecFile(file.Path))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         public static SpecLoadResult Load(AdditionalText file, CancellationToken cancellationToken)
         {
