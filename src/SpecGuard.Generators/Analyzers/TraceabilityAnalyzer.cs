@@ -65,10 +65,14 @@ namespace SpecGuard.Generators.Analyzers
 
             context.RegisterSymbolAction(state.AnalyzeMethod, SymbolKind.Method);
             context.RegisterSymbolAction(state.AnalyzeType, SymbolKind.NamedType);
-            context.RegisterSymbolStartAction(state.StartType, SymbolKind.NamedType);
             if (handlers.CanMapEndpoints)
             {
+                context.RegisterSymbolStartAction(state.StartType, SymbolKind.NamedType);
                 context.RegisterOperationAction(state.AnalyzeInvocation, OperationKind.Invocation);
+            }
+            else
+            {
+                context.RegisterSymbolAction(state.AnalyzeTypeWithoutEndpoints, SymbolKind.NamedType);
             }
 
             context.RegisterCompilationEndAction(end =>
@@ -85,6 +89,7 @@ namespace SpecGuard.Generators.Analyzers
             private readonly INamedTypeSymbol _implements;
             private readonly INamedTypeSymbol _exempt;
             private readonly ConcurrentDictionary<ISymbol, bool> _tracedCache = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+            private readonly Func<ISymbol, bool> _computeTypeTraced;
             private readonly ConcurrentDictionary<ISymbol, bool> _reportedHandlers = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
             private readonly ConcurrentDictionary<IMethodSymbol, bool> _endpointMethods = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
             private readonly ConcurrentBag<(Diagnostic Diagnostic, IMethodSymbol[] Behaviour)> _deferred = new ConcurrentBag<(Diagnostic, IMethodSymbol[])>();
@@ -94,6 +99,7 @@ namespace SpecGuard.Generators.Analyzers
 
             public State(TraceabilityOptions options, Handlers handlers, INamedTypeSymbol implements, INamedTypeSymbol exempt)
             {
+                _computeTypeTraced = c => HasLink(c) || (c.ContainingType is { } outer && IsTraced(outer));
                 _options = options;
                 _handlers = handlers;
                 _implements = implements;
@@ -137,7 +143,7 @@ namespace SpecGuard.Generators.Analyzers
             public void AnalyzeType(SymbolAnalysisContext context)
             {
                 var type = (INamedTypeSymbol)context.Symbol;
-                if (type.TypeKind == TypeKind.Class && !type.IsAbstract && !type.IsStatic)
+                if (type.TypeKind == TypeKind.Class && !type.IsAbstract && !type.IsStatic && type.BaseType is { IsAbstract: true })
                 {
                     foreach (INamedTypeSymbol abstractBase in AbstractSourceBases(type))
                     {
@@ -192,21 +198,7 @@ namespace SpecGuard.Generators.Analyzers
             public void StartType(SymbolStartAnalysisContext context)
             {
                 var type = (INamedTypeSymbol)context.Symbol;
-                if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsImplicitlyDeclared || !IsExternallyVisible(type))
-                {
-                    return;
-                }
-
-                Location? location = FirstLocation(type);
-                if (location is null || _options.IsExcluded(type, location.SourceTree))
-                {
-                    return;
-                }
-
-                TreeOptions treeOptions = _options.For(location.SourceTree);
-                bool typesScope = treeOptions.Scope == PublicApiScope.Types;
-                bool anyMembersScope = type.Locations.Any(l => l.IsInSource && _options.ScopeFor(l.SourceTree) == PublicApiScope.Members);
-                if ((!typesScope && !anyMembersScope) || IsTraced(type) || (_handlers.Any && _handlers.IsHandlerType(type, treeOptions.HandlerTypes)) || IsProgram(type) || IsInfrastructure(type, treeOptions))
+                if (!ShouldCheck(type, out Location location, out TreeOptions treeOptions, out bool typesScope, out bool anyMembersScope))
                 {
                     return;
                 }
@@ -242,79 +234,134 @@ namespace SpecGuard.Generators.Analyzers
                         OperationKind.Invocation);
                 }
 
-                context.RegisterSymbolEndAction(end =>
+                context.RegisterSymbolEndAction(end => CheckType(end, type, location, treeOptions, typesScope, anyMembersScope, endpoints));
+            }
+
+            // As StartType where no endpoint can be mapped: a plain symbol action, without the driver's start/end tracking per type.
+            public void AnalyzeTypeWithoutEndpoints(SymbolAnalysisContext context)
+            {
+                var type = (INamedTypeSymbol)context.Symbol;
+                if (ShouldCheck(type, out Location location, out TreeOptions treeOptions, out bool typesScope, out bool anyMembersScope))
                 {
-                    var behaviour = new List<IMethodSymbol>();
-                    string? unknownContract = null;
-                    bool memberLinked = false;
+                    CheckType(context, type, location, treeOptions, typesScope, anyMembersScope, endpoints: null);
+                }
+            }
+
+            private bool ShouldCheck(INamedTypeSymbol type, out Location location, out TreeOptions treeOptions, out bool typesScope, out bool anyMembersScope)
+            {
+                location = null!; // only read when this returns true
+                treeOptions = null!;
+                typesScope = false;
+                anyMembersScope = false;
+                if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsImplicitlyDeclared || !IsExternallyVisible(type))
+                {
+                    return false;
+                }
+
+                if (FirstLocation(type) is not { } first || _options.IsExcluded(type, first.SourceTree))
+                {
+                    return false;
+                }
+
+                location = first;
+                treeOptions = _options.For(location.SourceTree);
+                typesScope = treeOptions.Scope == PublicApiScope.Types;
+                foreach (Location declaration in type.Locations)
+                {
+                    if (declaration.IsInSource && _options.ScopeFor(declaration.SourceTree) == PublicApiScope.Members)
+                    {
+                        anyMembersScope = true;
+                        break;
+                    }
+                }
+
+                return (typesScope || anyMembersScope) && !IsTraced(type) && !(_handlers.Any && _handlers.IsHandlerType(type, treeOptions.HandlerTypes)) && !IsProgram(type) && !IsInfrastructure(type, treeOptions);
+            }
+
+            private void CheckType(SymbolAnalysisContext end, INamedTypeSymbol type, Location location, TreeOptions treeOptions, bool typesScope, bool anyMembersScope, ConcurrentDictionary<IMethodSymbol, bool>? endpoints)
+            {
+                // Types scope only: a member carrying a link traces the type, and no method is reported on its own.
+                if (typesScope && !anyMembersScope)
+                {
                     foreach (ISymbol member in type.GetMembers())
                     {
-                        memberLinked |= HasLink(member); // types scope: a member carrying the link traces the type
-
-                        // Handler methods are SPEC101's and wiring is not behaviour: the type needs a link only for behaviour beyond them.
-                        if (member is IMethodSymbol method && !IsGeneratedOnly(method) && IsBehaviouralPublicMethod(method, out string? contract) && !_handlers.IsWiringMethod(method) &&
-                            !endpoints.ContainsKey(method.OriginalDefinition) &&
-                            !(_handlers.Any && _handlers.Describe(method, _options.For(method.Locations.FirstOrDefault(static l => l.IsInSource)?.SourceTree).HandlerTypes) is not null))
+                        if (HasLink(member))
                         {
-                            behaviour.Add(method.OriginalDefinition);
-                            if (contract is not null && unknownContract is null)
+                            return;
+                        }
+                    }
+                }
+
+                var behaviour = new List<IMethodSymbol>();
+                string? unknownContract = null;
+                bool memberLinked = false;
+                foreach (ISymbol member in type.GetMembers())
+                {
+                    memberLinked |= HasLink(member); // types scope: a member carrying the link traces the type
+
+                    // Handler methods are SPEC101's and wiring is not behaviour: the type needs a link only for behaviour beyond them.
+                    if (member is IMethodSymbol method && !IsGeneratedOnly(method) && IsBehaviouralPublicMethod(method, out string? contract) && !_handlers.IsWiringMethod(method) &&
+                        (endpoints is null || !endpoints.ContainsKey(method.OriginalDefinition)) &&
+                        !(_handlers.Any && _handlers.Describe(method, _options.For(method.Locations.FirstOrDefault(static l => l.IsInSource)?.SourceTree).HandlerTypes) is not null))
+                    {
+                        behaviour.Add(method.OriginalDefinition);
+                        if (contract is not null && unknownContract is null)
+                        {
+                            unknownContract = $" {method.Name} {contract}, a contract of a library SpecGuard does not know: if that makes {type.Name} a handler, name the contract in specguard.handler_types (SPEC101 then asks a link per handler).";
+                        }
+                    }
+                }
+
+                // Behaviour inherited from abstract bases of this project runs as part of this type (types scope): the
+                // concrete type is where it is reported, and the base is left out (below) once it has a concrete subclass.
+                string? inheritedFrom = null;
+                int ownBehaviour = behaviour.Count;
+                if (typesScope && !type.IsAbstract && type.BaseType is { IsAbstract: true })
+                {
+                    foreach (INamedTypeSymbol abstractBase in AbstractSourceBases(type))
+                    {
+                        if (IsTraced(abstractBase))
+                        {
+                            break; // a link on the base traces what it carries
+                        }
+
+                        foreach (ISymbol member in abstractBase.GetMembers())
+                        {
+                            memberLinked |= HasLink(member);
+                            if (member is IMethodSymbol method && !IsGeneratedOnly(method) && IsBehaviouralPublicMethod(method) && !_handlers.IsWiringMethod(method) &&
+                                !(_handlers.Any && _handlers.Describe(method, treeOptions.HandlerTypes) is not null))
                             {
-                                unknownContract = $" {method.Name} {contract}, a contract of a library SpecGuard does not know: if that makes {type.Name} a handler, name the contract in specguard.handler_types (SPEC101 then asks a link per handler).";
+                                behaviour.Add(method.OriginalDefinition);
+                                inheritedFrom ??= $"{method.Name} from {abstractBase.Name}";
                             }
                         }
                     }
+                }
 
-                    // Behaviour inherited from abstract bases of this project runs as part of this type (types scope): the
-                    // concrete type is where it is reported, and the base is left out (below) once it has a concrete subclass.
-                    string? inheritedFrom = null;
-                    int ownBehaviour = behaviour.Count;
-                    if (typesScope && !type.IsAbstract)
+                // Static methods may be method-group endpoints mapped from another type (app.MapGet("/x", Endpoints.Get)),
+                // which is known only once the whole compilation has been seen: decided at its end.
+                if (typesScope && !memberLinked && behaviour.Count > 0)
+                {
+                    string has = ownBehaviour == 0 && inheritedFrom is not null ? $"has behaviour (it inherits {inheritedFrom})" : "has behaviour";
+                    Diagnostic diagnostic = Untraced(SpecDescriptors.UntracedPublicApi, location, $"The public type {type.Name} {has} but traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to its public members, or [SpecExempt(\"reason\")]." + unknownContract);
+                    if (type.TypeKind == TypeKind.Class && type.IsAbstract && !type.IsStatic)
                     {
-                        foreach (INamedTypeSymbol abstractBase in AbstractSourceBases(type))
-                        {
-                            if (IsTraced(abstractBase))
-                            {
-                                break; // a link on the base traces what it carries
-                            }
-
-                            foreach (ISymbol member in abstractBase.GetMembers())
-                            {
-                                memberLinked |= HasLink(member);
-                                if (member is IMethodSymbol method && !IsGeneratedOnly(method) && IsBehaviouralPublicMethod(method) && !_handlers.IsWiringMethod(method) &&
-                                    !(_handlers.Any && _handlers.Describe(method, treeOptions.HandlerTypes) is not null))
-                                {
-                                    behaviour.Add(method.OriginalDefinition);
-                                    inheritedFrom ??= $"{method.Name} from {abstractBase.Name}";
-                                }
-                            }
-                        }
+                        _abstractDeferred.Add((type.OriginalDefinition, diagnostic, behaviour.ToArray()));
                     }
-
-                    // Static methods may be method-group endpoints mapped from another type (app.MapGet("/x", Endpoints.Get)),
-                    // which is known only once the whole compilation has been seen: decided at its end.
-                    if (typesScope && !memberLinked && behaviour.Count > 0)
+                    else
                     {
-                        string has = ownBehaviour == 0 && inheritedFrom is not null ? $"has behaviour (it inherits {inheritedFrom})" : "has behaviour";
-                        Diagnostic diagnostic = Untraced(SpecDescriptors.UntracedPublicApi, location, $"The public type {type.Name} {has} but traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to its public members, or [SpecExempt(\"reason\")]." + unknownContract);
-                        if (type.TypeKind == TypeKind.Class && type.IsAbstract && !type.IsStatic)
-                        {
-                            _abstractDeferred.Add((type.OriginalDefinition, diagnostic, behaviour.ToArray()));
-                        }
-                        else
-                        {
-                            Report(end, diagnostic, behaviour);
-                        }
+                        Report(end, diagnostic, behaviour);
                     }
+                }
 
-                    foreach (IMethodSymbol method in behaviour.Take(ownBehaviour))
+                foreach (IMethodSymbol method in behaviour.Take(ownBehaviour))
+                {
+                    if (method.Locations.FirstOrDefault(static l => l.IsInSource) is { } methodLocation && _options.ScopeFor(methodLocation.SourceTree) == PublicApiScope.Members &&
+                        !_options.IsExcluded(method, methodLocation.SourceTree) && !IsTraced(method))
                     {
-                        if (method.Locations.FirstOrDefault(static l => l.IsInSource) is { } methodLocation && _options.ScopeFor(methodLocation.SourceTree) == PublicApiScope.Members &&
-                            !_options.IsExcluded(method, methodLocation.SourceTree) && !IsTraced(method))
-                        {
-                            Report(end, Untraced(SpecDescriptors.UntracedPublicApi, methodLocation, $"The public method {type.Name}.{method.Name} traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to {type.Name}, or [SpecExempt(\"reason\")]." + (IsBehaviouralPublicMethod(method, out string? methodContract) && methodContract is not null ? $" It {methodContract}, a contract of a library SpecGuard does not know: if it is a handler, name the contract in specguard.handler_types." : string.Empty)), new[] { method });
-                        }
+                        Report(end, Untraced(SpecDescriptors.UntracedPublicApi, methodLocation, $"The public method {type.Name}.{method.Name} traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to {type.Name}, or [SpecExempt(\"reason\")]." + (IsBehaviouralPublicMethod(method, out string? methodContract) && methodContract is not null ? $" It {methodContract}, a contract of a library SpecGuard does not know: if it is a handler, name the contract in specguard.handler_types." : string.Empty)), new[] { method });
                     }
-                });
+                }
             }
 
             // Reported now, or (when every method it is about is static and may be an endpoint mapped from another type)
@@ -562,7 +609,7 @@ namespace SpecGuard.Generators.Analyzers
                 {
                     if (current is INamedTypeSymbol)
                     {
-                        return _tracedCache.GetOrAdd(current, c => HasLink(c) || (c.ContainingType is { } outer && IsTraced(outer)));
+                        return _tracedCache.GetOrAdd(current, _computeTypeTraced);
                     }
 
                     if (HasLink(current))
@@ -655,13 +702,25 @@ namespace SpecGuard.Generators.Analyzers
             }
 
             private bool IsInfrastructure(INamedTypeSymbol type, TreeOptions treeOptions) =>
-                _handlers.IsFrameworkInfrastructure(type) ||
-                (treeOptions.ExcludeInfrastructure && type.ContainingNamespace is { IsGlobalNamespace: false } ns &&
-                 ns.ToDisplayString().Split('.').Any(static segment => string.Equals(segment, "Infrastructure", StringComparison.OrdinalIgnoreCase)));
+                _handlers.IsFrameworkInfrastructure(type) || (treeOptions.ExcludeInfrastructure && InInfrastructureNamespace(type));
+
+            // A namespace with a segment named Infrastructure (the segments of its name are the namespaces that contain it).
+            private static bool InInfrastructureNamespace(INamedTypeSymbol type)
+            {
+                for (INamespaceSymbol? ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+                {
+                    if (string.Equals(ns.Name, "Infrastructure", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
 
             // The user's own declaration first: a diagnostic in generated code is not shown (GeneratedCodeAnalysisFlags.None).
             private static Location? FirstLocation(INamedTypeSymbol type) =>
-                type.Locations.Where(static l => l.IsInSource).OrderBy(static l => IsGenerated(l.SourceTree!) ? 1 : 0)
+                type.Locations.Length == 1 ? (type.Locations[0].IsInSource ? type.Locations[0] : null) : type.Locations.Where(static l => l.IsInSource).OrderBy(static l => IsGenerated(l.SourceTree!) ? 1 : 0)
                     .ThenBy(static l => l.SourceTree!.FilePath, StringComparer.Ordinal).ThenBy(static l => l.SourceSpan.Start).FirstOrDefault();
 
             /// <summary>
