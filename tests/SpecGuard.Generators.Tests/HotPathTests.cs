@@ -98,6 +98,18 @@ public sealed class HotPathTests
         await test.RunAsync();
     }
 
+    [Fact]
+    public void A_cancelled_build_stops_before_parsing_a_spec_file_and_leaves_nothing_cached()
+    {
+        // The analyzers and the generator load through SpecFiles; SpecLoader in Core takes no token, so this is where
+        // cancellation is honoured (before each file). A later load of the same text parses it normally.
+        AdditionalText spec = Harness.Spec("specs/orders.spec.yaml", Spec + "\n# cancellation test\n");
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.Throws<OperationCanceledException>(() => Infrastructure.SpecFiles.Load(spec, cancelled.Token));
+        Assert.Equal("ORDERS", Infrastructure.SpecFiles.Load(spec, CancellationToken.None).Feature?.Key);
+    }
+
     private const string Code = """
         namespace Shop
         {

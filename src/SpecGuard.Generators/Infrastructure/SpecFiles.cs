@@ -54,6 +54,8 @@ namespace SpecGuard.Generators.Infrastructure
                     }.ToEquatableArray());
             }
 
+            // SpecLoader takes no CancellationToken (yet): a cancelled build stops before each file, not inside one.
+            cancellationToken.ThrowIfCancellationRequested();
             SpecLoadResult result = Cache.GetValue(text, t => LoadText(file.Path, t));
             return string.Equals(result.Path, file.Path, StringComparison.Ordinal) ? result : LoadText(file.Path, text);
         }
