@@ -21,7 +21,8 @@ namespace SpecGuard.Generators.Analyzers
     /// without a reason (SPEC104), and criteria nothing implements (SPEC110, off by default). Separate from
     /// <see cref="TraceabilityAnalyzer"/> (SPEC100/SPEC101, untraced code) so that switching either set of rules off saves
     /// its work: the compiler does not run an analyzer whose rules are all off. Only attributes whose written name can be
-    /// a link attribute are bound (<see cref="LinkAttributeFilter"/>); the link types are looked up at the first of them.
+    /// a link attribute are bound (<see cref="LinkAttributeFilter"/>), found by one walk of each file (a semantic-model
+    /// action); the link types are looked up at the first of them.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class LinkAnalyzer : DiagnosticAnalyzer
@@ -57,7 +58,7 @@ namespace SpecGuard.Generators.Analyzers
             }
 
             var state = new State(context.Compilation, specs);
-            context.RegisterSyntaxNodeAction(state.AnalyzeAttribute, SyntaxKind.Attribute);
+            context.RegisterSemanticModelAction(state.AnalyzeTree);
             if (specs.Files.Count > 0)
             {
                 context.RegisterCompilationEndAction(state.ReportUnimplemented);
@@ -105,11 +106,25 @@ namespace SpecGuard.Generators.Analyzers
 
             private string[] LiveIds => LazyInitializer.EnsureInitialized(ref _liveIds, () => AllIds.Where(id => _specs.Criteria[id].Status != SpecStatus.Deprecated).ToArray())!;
 
-            // SPEC102, SPEC103, SPEC104 on the link attributes, wherever they are (types, members, lambdas, local functions).
-            public void AnalyzeAttribute(SyntaxNodeAnalysisContext context)
+            // One walk of each file's syntax for the attributes that can be links, instead of a syntax-node action on every
+            // attribute: the driver's per-declaration node bookkeeping for syntax-node actions was most of what a
+            // project with no spec file paid (AnalyzerBenchmarks, category "no spec file"). Files the compiler takes as
+            // generated are skipped, as before (GeneratedCodeAnalysisFlags.None).
+            public void AnalyzeTree(SemanticModelAnalysisContext context)
             {
-                var attribute = (AttributeSyntax)context.Node;
-                if (!_filter.MayBeLink(attribute) || Types is not { } types ||
+                foreach (SyntaxNode node in context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken).DescendantNodes())
+                {
+                    if (node is AttributeSyntax attribute && _filter.MayBeLink(attribute))
+                    {
+                        AnalyzeAttribute(context, attribute);
+                    }
+                }
+            }
+
+            // SPEC102, SPEC103, SPEC104 on the link attributes, wherever they are (types, members, lambdas, local functions).
+            private void AnalyzeAttribute(SemanticModelAnalysisContext context, AttributeSyntax attribute)
+            {
+                if (Types is not { } types ||
                     context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol is not IMethodSymbol constructor)
                 {
                     return;
@@ -183,7 +198,7 @@ namespace SpecGuard.Generators.Analyzers
                 }
             }
 
-            private static void AnalyzeExempt(SyntaxNodeAnalysisContext context, AttributeSyntax attribute)
+            private static void AnalyzeExempt(SemanticModelAnalysisContext context, AttributeSyntax attribute)
             {
                 AttributeArgumentSyntax? argument = attribute.ArgumentList?.Arguments.FirstOrDefault();
                 if (argument is null)
