@@ -18,15 +18,24 @@ namespace SpecGuard.Benchmarks;
 
 /// <summary>
 /// SpecGuard's analyzers against an empty-analyzer baseline on the same compilation: 2,000 public types with
-/// 10,000 public methods, half of them linked with [Implements], and 1,000 criteria in 50 spec files.
+/// 10,000 public methods, 7,000 of them linked with [Implements], and 1,000 criteria in 50 spec files (category
+/// "linked"); and the same code without links or spec files, a project that references SpecGuard but has no specs yet
+/// (category "no spec file").
 /// <c>dotnet run -c Release --project bench/SpecGuard.Benchmarks -- --filter *AnalyzerBenchmarks*</c>
 /// </summary>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class AnalyzerBenchmarks
 {
+    private const string Linked = "linked";
+    private const string NoSpec = "no spec file";
+
     private CSharpCompilation _compilation = null!;
+    private CSharpCompilation _unlinked = null!;
     private AnalyzerOptions _typesScope = null!;
     private AnalyzerOptions _membersScope = null!;
+    private AnalyzerOptions _noSpecs = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -65,31 +74,55 @@ public class AnalyzerBenchmarks
         }
 
         _compilation = CSharpCompilation.Create("Shop", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        _unlinked = CSharpCompilation.Create(
+            "Shop",
+            trees.Select(t => t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)
+                ? t
+                : CSharpSyntaxTree.ParseText(string.Join("\n", t.ToString().Split('\n').Where(l => !l.Contains("[SpecGuard.Implements(", StringComparison.Ordinal))), path: t.FilePath)),
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         ImmutableArray<AdditionalText> specs = SyntheticSpecs.FiftyFiles().Select(s => (AdditionalText)new Text(s.Path, s.Text)).ToImmutableArray();
         _typesScope = new AnalyzerOptions(specs, new Options(new Dictionary<string, string>()));
         _membersScope = new AnalyzerOptions(specs, new Options(new Dictionary<string, string> { ["specguard.public_api_scope"] = "members" }));
+        _noSpecs = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new Options(new Dictionary<string, string>()));
         int linked = trees.Sum(t => t.ToString().Split("[SpecGuard.Implements(").Length - 1);
         Console.WriteLine($"// {trees.Count - 2} files, 2,000 public types, 10,000 public methods, {linked:N0} linked");
     }
 
     /// <summary>An analyzer that registers a symbol action and does nothing: the driver's own cost.</summary>
-    [Benchmark(Baseline = true)]
-    public Task<ImmutableArray<Diagnostic>> EmptyBaseline() => Run(new EmptyAnalyzer(), _typesScope);
+    [Benchmark(Baseline = true), BenchmarkCategory(Linked)]
+    public Task<ImmutableArray<Diagnostic>> EmptyBaseline() => Run(_compilation, _typesScope, new EmptyAnalyzer());
 
-    /// <summary>The traceability analyzer with the default scope (types).</summary>
-    [Benchmark]
-    public Task<ImmutableArray<Diagnostic>> TraceabilityTypesScope() => Run(new TraceabilityAnalyzer(), _typesScope);
+    /// <summary>The traceability analyzer (SPEC100/101) with the default scope (types).</summary>
+    [Benchmark, BenchmarkCategory(Linked)]
+    public Task<ImmutableArray<Diagnostic>> TraceabilityTypesScope() => Run(_compilation, _typesScope, new TraceabilityAnalyzer());
 
     /// <summary>The traceability analyzer with scope members (every public method checked).</summary>
-    [Benchmark]
-    public Task<ImmutableArray<Diagnostic>> TraceabilityMembersScope() => Run(new TraceabilityAnalyzer(), _membersScope);
+    [Benchmark, BenchmarkCategory(Linked)]
+    public Task<ImmutableArray<Diagnostic>> TraceabilityMembersScope() => Run(_compilation, _membersScope, new TraceabilityAnalyzer());
 
-    /// <summary>The spec-file analyzer (SPEC001-004, SPEC200) on the 50 spec files.</summary>
-    [Benchmark]
-    public Task<ImmutableArray<Diagnostic>> SpecFileAnalyzer() => Run(new SpecFileAnalyzer(), _typesScope);
+    /// <summary>The link analyzer (SPEC102-104, SPEC110) on the 7,000 links.</summary>
+    [Benchmark, BenchmarkCategory(Linked)]
+    public Task<ImmutableArray<Diagnostic>> LinkAnalyzerAlone() => Run(_compilation, _typesScope, new LinkAnalyzer());
 
-    private Task<ImmutableArray<Diagnostic>> Run(DiagnosticAnalyzer analyzer, AnalyzerOptions options) =>
-        _compilation.WithAnalyzers([analyzer], options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+    /// <summary>Every rule on code (SPEC100-110): the two code analyzers together (before the split: one analyzer).</summary>
+    [Benchmark, BenchmarkCategory(Linked)]
+    public Task<ImmutableArray<Diagnostic>> TraceabilityAndLinks() => Run(_compilation, _typesScope, new TraceabilityAnalyzer(), new LinkAnalyzer());
+
+    /// <summary>The spec-file analyzer (SPEC001-005, SPEC200, SPEC901) on the 50 spec files.</summary>
+    [Benchmark, BenchmarkCategory(Linked)]
+    public Task<ImmutableArray<Diagnostic>> SpecFileAnalyzer() => Run(_compilation, _typesScope, new SpecFileAnalyzer());
+
+    /// <summary>The driver's own cost on the project without links or spec files.</summary>
+    [Benchmark(Baseline = true), BenchmarkCategory(NoSpec)]
+    public Task<ImmutableArray<Diagnostic>> EmptyBaselineNoSpecFile() => Run(_unlinked, _noSpecs, new EmptyAnalyzer());
+
+    /// <summary>Every SpecGuard analyzer, as the package ships them, in a project that has no spec file yet.</summary>
+    [Benchmark, BenchmarkCategory(NoSpec)]
+    public Task<ImmutableArray<Diagnostic>> AllAnalyzersNoSpecFile() => Run(_unlinked, _noSpecs, new SpecFileAnalyzer(), new TraceabilityAnalyzer(), new LinkAnalyzer());
+
+    private static Task<ImmutableArray<Diagnostic>> Run(CSharpCompilation compilation, AnalyzerOptions options, params DiagnosticAnalyzer[] analyzers) =>
+        compilation.WithAnalyzers([.. analyzers], options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
 
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     private sealed class EmptyAnalyzer : DiagnosticAnalyzer

@@ -44,7 +44,7 @@ namespace SpecGuard.CodeFixes
             foreach (Diagnostic diagnostic in context.Diagnostics)
             {
                 bool unknown = diagnostic.Id == SpecDescriptors.UnknownCriterion.Id;
-                string property = unknown ? TraceabilityAnalyzer.SuggestionProperty : TraceabilityAnalyzer.ReplacedByProperty;
+                string property = unknown ? LinkAnalyzer.SuggestionProperty : LinkAnalyzer.ReplacedByProperty;
                 if (FindArgument(root, diagnostic.Location.SourceSpan) is not { } argument)
                 {
                     continue;

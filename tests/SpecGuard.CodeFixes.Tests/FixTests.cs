@@ -104,7 +104,17 @@ internal static class FixTests
             .ToArray();
     }
 
-    /// <summary>A code-fix test of <typeparamref name="TFix"/> against the real analyzer, with the generated sources in both states.</summary>
+    /// <summary>
+    /// Runs the code analyzers the package ships (TraceabilityAnalyzer for SPEC100/101, LinkAnalyzer for SPEC102-104),
+    /// as a consumer's IDE does: the fixers see the diagnostics of both.
+    /// </summary>
+    private sealed class ShippedAnalyzersFixTest<TFix> : CSharpCodeFixTest<TraceabilityAnalyzer, TFix, DefaultVerifier>
+        where TFix : CodeFixProvider, new()
+    {
+        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => [new TraceabilityAnalyzer(), new LinkAnalyzer()];
+    }
+
+    /// <summary>A code-fix test of <typeparamref name="TFix"/> against the real analyzers, with the generated sources in both states.</summary>
     public static CSharpCodeFixTest<TraceabilityAnalyzer, TFix, DefaultVerifier> Test<TFix>(
         string source,
         string fixedSource,
@@ -117,7 +127,7 @@ internal static class FixTests
         where TFix : CodeFixProvider, new()
     {
         specs ??= DefaultSpecs;
-        var test = new CSharpCodeFixTest<TraceabilityAnalyzer, TFix, DefaultVerifier>
+        var test = new ShippedAnalyzersFixTest<TFix>
         {
             ReferenceAssemblies = new ReferenceAssemblies("net10.0"),
         };
@@ -204,7 +214,7 @@ internal static class FixTests
     {
         Compilation compilation = (await project.GetCompilationAsync())!;
         ImmutableArray<Diagnostic> diagnostics = await compilation
-            .WithAnalyzers([new TraceabilityAnalyzer()], project.AnalyzerOptions)
+            .WithAnalyzers([new TraceabilityAnalyzer(), new LinkAnalyzer()], project.AnalyzerOptions)
             .GetAnalyzerDiagnosticsAsync();
         return diagnostics.OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
     }

@@ -34,7 +34,7 @@ public sealed class AnalyzerOptionTests
     [MemberData(nameof(Places))]
     public async Task A_bad_public_api_scope_is_SPEC901_wherever_it_is_set(string place)
     {
-        var test = Test<TraceabilityAnalyzer>(Service);
+        var test = Test<TraceabilityAnalyzer>(Service).With(new SpecFileAnalyzer());
         Set(test, place, "specguard.public_api_scope = everything\n");
         test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC901", DiagnosticSeverity.Error).WithArguments("The analyzer option specguard.public_api_scope is 'everything'; it takes types (the default), members or off. Using types."));
         test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC100", DiagnosticSeverity.Warning).WithSpan(1, 47, 1, 59).WithArguments(Untraced));
@@ -70,7 +70,7 @@ public sealed class AnalyzerOptionTests
     [InlineData("globalconfig", "Shop Internal")]
     public async Task An_excluded_namespace_that_is_not_a_namespace_name_is_SPEC901_and_the_others_still_apply(string place, string bad)
     {
-        var test = Test<TraceabilityAnalyzer>(Service);
+        var test = Test<TraceabilityAnalyzer>(Service).With(new SpecFileAnalyzer());
         Set(test, place, $"specguard.excluded_namespaces = {bad}, Shop.Internal\n");
         test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC901", DiagnosticSeverity.Error).WithArguments($"The analyzer option specguard.excluded_namespaces lists '{bad}', which is not a namespace name (identifiers separated by dots, e.g. MyApp.Migrations); it is ignored and the other namespaces listed are still excluded."));
         await test.RunAsync();
@@ -80,7 +80,7 @@ public sealed class AnalyzerOptionTests
     [MemberData(nameof(Places))]
     public async Task Public_api_exclude_works_wherever_it_is_set_and_a_bad_value_is_SPEC901(string place)
     {
-        var test = Test<TraceabilityAnalyzer>("namespace Shop.Infrastructure.Email { public sealed class {|#0:EmailSender|} { public void Send(string to) { } } }");
+        var test = Test<TraceabilityAnalyzer>("namespace Shop.Infrastructure.Email { public sealed class {|#0:EmailSender|} { public void Send(string to) { } } }").With(new SpecFileAnalyzer());
         Set(test, place, "specguard.public_api_exclude = none, everything\n");
         test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC901", DiagnosticSeverity.Error).WithArguments("The analyzer option specguard.public_api_exclude lists 'everything'; it takes infrastructure (the default) or none. 'everything' is ignored."));
         test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC100", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("The public type EmailSender has behaviour but traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to its public members, or [SpecExempt(\"reason\")]."));
@@ -103,7 +103,7 @@ public sealed class AnalyzerOptionTests
         // A .globalconfig at the root of a multi-project solution: the Ordering project declares the interface, the
         // Catalog project below does not. Catalog builds clean (SPEC903 is a message per name it cannot see); a name that is not a metadata name is still an error.
         const string Config = "specguard.handler_types = eShop.EventBus.Abstractions.IIntegrationEventHandler`1, eShop.Ordering.IDomainEventHandler`1\n";
-        var catalog = Test<TraceabilityAnalyzer>("namespace eShop.Catalog { public sealed record CatalogItem(int Id, string Name); }");
+        var catalog = Test<TraceabilityAnalyzer>("namespace eShop.Catalog { public sealed record CatalogItem(int Id, string Name); }").With(new SpecFileAnalyzer());
         Set(catalog, "globalconfig", Config);
         foreach (string name in new[] { "eShop.EventBus.Abstractions.IIntegrationEventHandler`1", "eShop.Ordering.IDomainEventHandler`1" })
         {
@@ -123,6 +123,7 @@ public sealed class AnalyzerOptionTests
                 }
             }
             """);
+        ordering = ordering.With(new SpecFileAnalyzer());
         Set(ordering, "globalconfig", Config);
         ordering.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC903", DiagnosticSeverity.Info).WithArguments(SpecGuard.Core.Diagnostics.SpecRules.HandlerTypeNotVisibleMessage("eShop.EventBus.Abstractions.IIntegrationEventHandler`1")));
         ordering.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC101", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("The IDomainEventHandler handler OrderStartedDomainEventHandler.Handle traces to no acceptance criterion. Add [Implements(\"ID\")] naming the criterion it serves, or [SpecExempt(\"reason\")]."));
@@ -132,7 +133,7 @@ public sealed class AnalyzerOptionTests
     [Fact]
     public async Task Option_messages_do_not_name_editorconfig_when_the_value_came_from_a_globalconfig()
     {
-        var test = Test<TraceabilityAnalyzer>(Service);
+        var test = Test<TraceabilityAnalyzer>(Service).With(new SpecFileAnalyzer());
         Set(test, "globalconfig", "specguard.handler_types = Shop.IHandler<T\nspecguard.public_api_scope = off\n");
         test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC901", DiagnosticSeverity.Error).WithArguments("The analyzer option specguard.handler_types names 'Shop.IHandler<T', which is not a type name; it is ignored. Write the namespace and type name, in C# (MyApp.Handlers.IHandler<T>, FastEndpoints.Endpoint<,>) or as a metadata name (MyApp.Handlers.IHandler`1, + for a nested type)."));
         await test.RunAsync();

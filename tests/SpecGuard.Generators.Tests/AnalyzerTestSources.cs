@@ -56,7 +56,7 @@ internal static class AnalyzerTestSources
     public static CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> Test<TAnalyzer>(string source, bool aspNetCore = false, Framework framework = Framework.None)
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
-        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        var test = new AnalyzersTest<TAnalyzer>
         {
             TestCode = source,
             ReferenceAssemblies = aspNetCore ? new ReferenceAssemblies("net10.0") : Harness.ReferenceAssembliesFor(framework),
@@ -74,6 +74,24 @@ internal static class AnalyzerTestSources
         return test;
     }
 
-    public static void Config(this CSharpAnalyzerTest<Analyzers.TraceabilityAnalyzer, DefaultVerifier> test, string globalConfig) =>
+    /// <summary>Runs <paramref name="analyzer"/> too, on the same compilation (the verifier then expects the diagnostics of both).</summary>
+    public static CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> With<TAnalyzer>(this CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> test, DiagnosticAnalyzer analyzer)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        ((AnalyzersTest<TAnalyzer>)test).Others.Add(analyzer);
+        return test;
+    }
+
+    public static void Config<TAnalyzer>(this CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> test, string globalConfig)
+        where TAnalyzer : DiagnosticAnalyzer, new() =>
         test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + globalConfig));
+}
+
+/// <summary>An analyzer test that can run further analyzers alongside <typeparamref name="TAnalyzer"/>.</summary>
+internal sealed class AnalyzersTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    public System.Collections.Generic.List<DiagnosticAnalyzer> Others { get; } = [];
+
+    protected override System.Collections.Generic.IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => base.GetDiagnosticAnalyzers().Concat(Others);
 }

@@ -32,7 +32,7 @@ public sealed class DescriptorTests
     [Fact]
     public void Every_rule_has_a_descriptor_and_every_descriptor_is_supported_by_an_analyzer()
     {
-        var supported = new SpecFileAnalyzer().SupportedDiagnostics.Concat(new TraceabilityAnalyzer().SupportedDiagnostics).Select(d => d.Id).ToHashSet();
+        var supported = new SpecFileAnalyzer().SupportedDiagnostics.Concat(new TraceabilityAnalyzer().SupportedDiagnostics).Concat(new LinkAnalyzer().SupportedDiagnostics).Select(d => d.Id).ToHashSet();
 
         Assert.Equal(SpecRules.All.Select(r => r.Id).Order(StringComparer.Ordinal), SpecDescriptors.All.Select(d => d.Id).Order(StringComparer.Ordinal));
         Assert.All(SpecDescriptors.All, d => Assert.Contains(d.Id, supported));

@@ -33,7 +33,7 @@ public sealed class EnforceModeTests
     [Fact]
     public async Task Another_value_is_SPEC901_naming_true_false_and_report()
     {
-        var test = Test<TraceabilityAnalyzer>(Service);
+        var test = Test<TraceabilityAnalyzer>(Service).With(new SpecFileAnalyzer());
         test.Config("build_property.SpecGuardEnforce = sometimes\n");
         test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC901", DiagnosticSeverity.Error).WithArguments("The MSBuild property SpecGuardEnforce is 'sometimes'; it takes true, false or report. Using false."));
         test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC100", DiagnosticSeverity.Warning).WithSpan(1, 38, 1, 50).WithArguments(UntracedMessage));

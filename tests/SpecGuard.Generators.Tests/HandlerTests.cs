@@ -153,7 +153,7 @@ public sealed class HandlerTests
     public async Task A_handler_type_this_project_cannot_see_is_a_SPEC903_message_not_an_error_but_a_malformed_name_is()
     {
         // One repository-wide setting serves every project: a type declared in another project is normal here.
-        var test = Test<TraceabilityAnalyzer>("namespace Shop { }");
+        var test = Test<TraceabilityAnalyzer>("namespace Shop { }").With(new SpecFileAnalyzer());
         test.Config("specguard.handler_types = Shop.Missing, Shop.ICommandHandler<T\n");
         test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC903", DiagnosticSeverity.Info).WithArguments(SpecGuard.Core.Diagnostics.SpecRules.HandlerTypeNotVisibleMessage("Shop.Missing")));
         test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC901", DiagnosticSeverity.Error).WithArguments("The analyzer option specguard.handler_types names 'Shop.ICommandHandler<T', which is not a type name; it is ignored. Write the namespace and type name, in C# (MyApp.Handlers.IHandler<T>, FastEndpoints.Endpoint<,>) or as a metadata name (MyApp.Handlers.IHandler`1, + for a nested type)."));

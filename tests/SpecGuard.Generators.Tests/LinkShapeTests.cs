@@ -87,7 +87,7 @@ public sealed class LinkShapeTests
         ImmutableArray<Diagnostic> errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
 
         var options = new AnalyzerOptions([spec], new Harness.OptionsProvider(new Dictionary<string, string>()));
-        var analyzers = output.WithAnalyzers([new SpecFileAnalyzer(), new TraceabilityAnalyzer()], options);
+        var analyzers = output.WithAnalyzers([new SpecFileAnalyzer(), new TraceabilityAnalyzer(), new LinkAnalyzer()], options);
         ImmutableArray<Diagnostic> diagnostics = await analyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
         return (diagnostics, errors, stubs);
     }

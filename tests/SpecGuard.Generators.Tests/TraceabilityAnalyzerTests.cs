@@ -151,7 +151,7 @@ public sealed class PublicApiTests
     [Fact]
     public async Task An_invalid_scope_is_reported_and_the_default_used()
     {
-        var test = Test<TraceabilityAnalyzer>("namespace Shop { public sealed class {|SPEC100:OrderService|} { public int Place() => 1; } }");
+        var test = Test<TraceabilityAnalyzer>("namespace Shop { public sealed class {|SPEC100:OrderService|} { public int Place() => 1; } }").With(new SpecFileAnalyzer());
         test.Config("specguard.public_api_scope = everything\n");
         test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC901", DiagnosticSeverity.Error).WithArguments("The analyzer option specguard.public_api_scope is 'everything'; it takes types (the default), members or off. Using types."));
         await test.RunAsync();
@@ -212,7 +212,7 @@ public sealed class LinkTests
     [Fact]
     public async Task An_unknown_id_is_reported_on_the_argument_with_the_closest_id()
     {
-        var test = Test<TraceabilityAnalyzer>("""
+        var test = Test<LinkAnalyzer>("""
             namespace Shop
             {
                 [SpecGuard.Implements("ORDERS-001", {|#0:"ORDERS-01"|})]
@@ -227,7 +227,7 @@ public sealed class LinkTests
     [Fact]
     public async Task Links_on_lambdas_local_functions_and_tests_are_checked()
     {
-        var test = Test<TraceabilityAnalyzer>("""
+        var test = Test<LinkAnalyzer>("""
             namespace Shop
             {
                 [SpecGuard.SpecExempt("composition root")]
@@ -253,7 +253,7 @@ public sealed class LinkTests
     public async Task Suggestions_prefer_criteria_that_are_not_deprecated()
     {
         // ORDERS-03 is one edit from ORDERS-003 (deprecated) and from ORDERS-001/002 (two edits): the live ID wins.
-        var test = Test<TraceabilityAnalyzer>("namespace Shop { [SpecGuard.Implements({|#0:\"ORDERS-03\"|})] public sealed class OrderService { public int Place() => 1; } }");
+        var test = Test<LinkAnalyzer>("namespace Shop { [SpecGuard.Implements({|#0:\"ORDERS-03\"|})] public sealed class OrderService { public int Place() => 1; } }");
         test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC102", DiagnosticSeverity.Error).WithLocation(0).WithArguments("[Implements] names 'ORDERS-03', which no spec file declares. Did you mean ORDERS-001?"));
         await test.RunAsync();
     }
@@ -261,7 +261,7 @@ public sealed class LinkTests
     [Fact]
     public async Task A_deprecated_criterion_is_reported_with_its_replacement()
     {
-        var test = Test<TraceabilityAnalyzer>("namespace Shop { [SpecGuard.Implements({|#0:\"ORDERS-003\"|})] public sealed class Legacy { public int Place() => 1; } }");
+        var test = Test<LinkAnalyzer>("namespace Shop { [SpecGuard.Implements({|#0:\"ORDERS-003\"|})] public sealed class Legacy { public int Place() => 1; } }");
         test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC103", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("[Implements] names ORDERS-003 (Legacy form), which is deprecated; it was replaced by ORDERS-001."));
         await test.RunAsync();
     }
@@ -271,7 +271,7 @@ public sealed class LinkTests
     [InlineData("\"   \"")]
     public async Task SpecExempt_without_a_reason_is_reported(string reason)
     {
-        var test = Test<TraceabilityAnalyzer>("namespace Shop { [{|#0:SpecGuard.SpecExempt(" + reason + ")|}] public sealed class Health { public int Check() => 1; } }");
+        var test = Test<LinkAnalyzer>("namespace Shop { [{|#0:SpecGuard.SpecExempt(" + reason + ")|}] public sealed class Health { public int Check() => 1; } }");
         test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC104", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("[SpecExempt] has no reason. Say why this code needs no acceptance criterion, e.g. [SpecExempt(\"infrastructure: health check\")], so reviewers can judge the exemption."));
         await test.RunAsync();
     }
@@ -279,7 +279,7 @@ public sealed class LinkTests
     [Fact]
     public async Task Unimplemented_criteria_are_reported_on_the_spec_file_when_turned_on()
     {
-        var test = Test<TraceabilityAnalyzer>("namespace Shop { [SpecGuard.Implements(\"ORDERS-001\")] public sealed class OrderService { public int Place() => 1; } }");
+        var test = Test<LinkAnalyzer>("namespace Shop { [SpecGuard.Implements(\"ORDERS-001\")] public sealed class OrderService { public int Place() => 1; } }");
         test.DisabledDiagnostics.Clear();
         test.Config("dotnet_diagnostic.SPEC110.severity = warning\n");
         test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC110", DiagnosticSeverity.Warning).WithSpan("specs/orders.spec.yaml", 8, 9, 8, 19).WithArguments("No code in TestProject has [Implements(\"ORDERS-002\")] (Orders can be cancelled)."));

@@ -34,7 +34,8 @@ namespace SpecGuard.Generators.Analyzers
             SpecDescriptors.PendingCriterion,
             SpecDescriptors.InternalError,
             SpecDescriptors.InvalidOption,
-            SpecDescriptors.NoSpecFiles);
+            SpecDescriptors.NoSpecFiles,
+            SpecDescriptors.HandlerTypeNotVisible);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -46,6 +47,22 @@ namespace SpecGuard.Generators.Analyzers
 
         private static void Start(CompilationStartAnalysisContext context)
         {
+            AnalyzerConfigOptionsProvider provider = context.Options.AnalyzerConfigOptionsProvider;
+            SpecGuardOptions options = SpecGuardOptions.Read(provider.GlobalOptions);
+
+            // No spec file: SPEC902 and the generator options' problems, nothing else (no spec set, no per-file options,
+            // no type lookups, no attribute action). The traceability options are checked once there are criteria to
+            // trace to: until then SPEC100/SPEC101 do not run and the options are not used.
+            if (!SpecFiles.AnySpecFile(context.Options.AdditionalFiles))
+            {
+                context.RegisterCompilationEndAction(end =>
+                {
+                    ReportProblems(end, options.Problems);
+                    end.ReportDiagnostic(Diagnostic.Create(SpecDescriptors.NoSpecFiles, Location.None, NoSpecFilesMessage(provider.GlobalOptions)));
+                });
+                return;
+            }
+
             if (SpecFiles.LoadSet(context) is not { } specs)
             {
                 return;
@@ -60,28 +77,33 @@ namespace SpecGuard.Generators.Analyzers
                 }
             });
 
-            SpecGuardOptions options = SpecGuardOptions.Read(context.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
+            // SPEC901 for the traceability options of every file (TraceabilityAnalyzer does not report them, so that it
+            // has no rule left on when SPEC100 and SPEC101 are off and the compiler can skip it).
+            var traceabilityProblems = new List<string>();
+            var traceabilityOptions = new TraceabilityOptions(provider, context.Compilation, traceabilityProblems);
+
             ProjectInfo project = ProjectInfo.From(context.Compilation);
             bool pendingStubs = project.Framework != TestFramework.None && options.PendingTests != PendingTestsMode.Off;
-            INamedTypeSymbol? verifiesType = context.Compilation.GetTypeByMetadataName(AttributeSource.VerifiesMetadataName);
+            INamedTypeSymbol? verifiesType = pendingStubs ? context.Compilation.GetTypeByMetadataName(SpecContract.VerifiesMetadataName) : null;
             var verified = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-            if (pendingStubs && verifiesType is not null)
+            if (verifiesType is not null)
             {
+                var filter = new LinkAttributeFilter(context.Compilation);
                 context.RegisterSyntaxNodeAction(
-                    node => CollectVerified(node, verifiesType, verified),
+                    node => CollectVerified(node, filter, verifiesType, verified),
                     SyntaxKind.Attribute);
             }
 
             context.RegisterCompilationEndAction(end =>
             {
-                foreach (string problem in options.Problems)
-                {
-                    end.ReportDiagnostic(Diagnostic.Create(SpecDescriptors.InvalidOption, Location.None, problem));
-                }
+                ReportProblems(end, options.Problems);
+                ReportProblems(end, traceabilityProblems);
 
-                if (specs.Files.Count == 0)
+                // A message per handler_types name this project cannot see: normal for a repository-wide setting; the
+                // report says SPEC901 when no project of the solution sees it (docs/rules/SPEC903.md).
+                foreach (string name in traceabilityOptions.NotVisibleHandlerTypes)
                 {
-                    end.ReportDiagnostic(Diagnostic.Create(SpecDescriptors.NoSpecFiles, Location.None, NoSpecFilesMessage(context.Options.AnalyzerConfigOptionsProvider.GlobalOptions)));
+                    end.ReportDiagnostic(Diagnostic.Create(SpecDescriptors.HandlerTypeNotVisible, Location.None, SpecRules.HandlerTypeNotVisibleMessage(name)));
                 }
 
                 if (!pendingStubs)
@@ -107,6 +129,14 @@ namespace SpecGuard.Generators.Analyzers
             });
         }
 
+        private static void ReportProblems(CompilationAnalysisContext context, IEnumerable<string> problems)
+        {
+            foreach (string problem in problems)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(SpecDescriptors.InvalidOption, Location.None, problem));
+            }
+        }
+
         private static string NoSpecFilesMessage(AnalyzerConfigOptions options)
         {
             string where =
@@ -123,10 +153,10 @@ namespace SpecGuard.Generators.Analyzers
         /// generator reads them (<see cref="LinkArguments"/>), so a criterion is pending here exactly when it has a stub.
         /// Generated pending tests are generated code, which this analyzer does not see.
         /// </summary>
-        private static void CollectVerified(SyntaxNodeAnalysisContext context, INamedTypeSymbol verifiesType, ConcurrentDictionary<string, bool> verified)
+        private static void CollectVerified(SyntaxNodeAnalysisContext context, LinkAttributeFilter filter, INamedTypeSymbol verifiesType, ConcurrentDictionary<string, bool> verified)
         {
             var attribute = (AttributeSyntax)context.Node;
-            if (context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol is not IMethodSymbol constructor ||
+            if (!filter.MayBeLink(attribute) || context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol is not IMethodSymbol constructor ||
                 !SymbolEqualityComparer.Default.Equals(constructor.ContainingType, verifiesType))
             {
                 return;

@@ -19,30 +19,19 @@ using SpecGuard.Generators.Infrastructure;
 namespace SpecGuard.Generators.Analyzers
 {
     /// <summary>
-    /// Holds code to the specs: untraced public APIs (SPEC100) and handlers (SPEC101), links to unknown (SPEC102) or
-    /// deprecated (SPEC103) criteria, exemptions without a reason (SPEC104), and criteria nothing implements (SPEC110,
-    /// off by default). Reads the spec set once per compilation, then does dictionary lookups per symbol.
+    /// Holds code to the specs: untraced public APIs (SPEC100) and handlers (SPEC101). The link attributes themselves
+    /// (SPEC102-104, SPEC110) are <see cref="LinkAnalyzer"/>'s, so that with SPEC100 and SPEC101 off the compiler does
+    /// not run this analyzer at all; its options' problems (SPEC901) are reported by <see cref="SpecFileAnalyzer"/>.
+    /// Does nothing in a project without spec files (SPEC902 says why) or in a test project; otherwise reads the options
+    /// and the handler table once per compilation, then does dictionary lookups per symbol.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class TraceabilityAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>Diagnostic property with the closest known criterion ID (SPEC102), for the code fix.</summary>
-        public const string SuggestionProperty = "SpecGuard.Suggestion";
-
-        /// <summary>Diagnostic property with the ID that replaces a deprecated criterion (SPEC103).</summary>
-        public const string ReplacedByProperty = "SpecGuard.ReplacedBy";
-
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             SpecDescriptors.UntracedPublicApi,
-            SpecDescriptors.UntracedHandler,
-            SpecDescriptors.UnknownCriterion,
-            SpecDescriptors.DeprecatedCriterion,
-            SpecDescriptors.ExemptWithoutReason,
-            SpecDescriptors.UnimplementedCriterion,
-            SpecDescriptors.HandlerTypeNotVisible,
-            SpecDescriptors.InvalidOption,
-            SpecDescriptors.InternalError);
+            SpecDescriptors.UntracedHandler);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -54,189 +43,70 @@ namespace SpecGuard.Generators.Analyzers
 
         private static void Start(CompilationStartAnalysisContext context)
         {
-            Compilation compilation = context.Compilation;
-            INamedTypeSymbol? implements = compilation.GetTypeByMetadataName(AttributeSource.ImplementsMetadataName);
-            INamedTypeSymbol? verifies = compilation.GetTypeByMetadataName(AttributeSource.VerifiesMetadataName);
-            INamedTypeSymbol? exempt = compilation.GetTypeByMetadataName(AttributeSource.SpecExemptMetadataName);
-            if (implements is null || exempt is null)
-            {
-                return; // the generator did not run: there is nothing to link with
-            }
-
-            if (SpecFiles.LoadSet(context) is not { } specs)
+            // Without spec files there is nothing to link to: SPEC902 says so once instead of SPEC100/101 on every type.
+            // Checked first, by file name only: such a project pays for nothing else here.
+            if (!SpecFiles.AnySpecFile(context.Options.AdditionalFiles))
             {
                 return;
             }
 
-            var problems = new List<string>();
-            var options = new TraceabilityOptions(context.Options.AnalyzerConfigOptionsProvider, compilation, problems);
-            var handlers = new Handlers(compilation, options.AnyHandlerTypes);
-            var state = new State(compilation, specs, options, handlers, implements, verifies, exempt);
-
-            context.RegisterSyntaxNodeAction(state.AnalyzeAttribute, SyntaxKind.Attribute);
-
-            // Without spec files there is nothing to link to: SPEC902 says so once instead of SPEC100/101 on every type.
-            if (!state.IsTestProject && specs.Files.Count > 0)
+            Compilation compilation = context.Compilation;
+            INamedTypeSymbol? implements = compilation.GetTypeByMetadataName(SpecContract.ImplementsMetadataName);
+            INamedTypeSymbol? exempt = compilation.GetTypeByMetadataName(SpecContract.SpecExemptMetadataName);
+            if (implements is null || exempt is null || ProjectInfo.From(compilation).Framework != TestFramework.None)
             {
-                context.RegisterSymbolAction(state.AnalyzeMethod, SymbolKind.Method);
-                context.RegisterSymbolAction(state.AnalyzeType, SymbolKind.NamedType);
+                return; // the generator did not run (nothing to link with), or a test project (its tests are not the API)
+            }
+
+            // The options' problems are SpecFileAnalyzer's to report (SPEC901), so they are not collected here.
+            var options = new TraceabilityOptions(context.Options.AnalyzerConfigOptionsProvider, compilation, new List<string>());
+            var handlers = new Handlers(compilation, options.AnyHandlerTypes);
+            var state = new State(options, handlers, implements, exempt);
+
+            context.RegisterSymbolAction(state.AnalyzeMethod, SymbolKind.Method);
+            context.RegisterSymbolAction(state.AnalyzeType, SymbolKind.NamedType);
+            if (handlers.CanMapEndpoints)
+            {
                 context.RegisterSymbolStartAction(state.StartType, SymbolKind.NamedType);
-                if (handlers.CanMapEndpoints)
-                {
-                    context.RegisterOperationAction(state.AnalyzeInvocation, OperationKind.Invocation);
-                }
+                context.RegisterOperationAction(state.AnalyzeInvocation, OperationKind.Invocation);
+            }
+            else
+            {
+                context.RegisterSymbolAction(state.AnalyzeTypeWithoutEndpoints, SymbolKind.NamedType);
             }
 
             context.RegisterCompilationEndAction(end =>
             {
-                foreach (string problem in problems)
-                {
-                    end.ReportDiagnostic(Diagnostic.Create(SpecDescriptors.InvalidOption, Location.None, problem));
-                }
-
-                // A message per name this project cannot see: normal for a repository-wide setting; the report says
-                // SPEC901 when no project of the solution sees it (docs/rules/SPEC903.md).
-                foreach (string name in options.NotVisibleHandlerTypes)
-                {
-                    end.ReportDiagnostic(Diagnostic.Create(SpecDescriptors.HandlerTypeNotVisible, Location.None, SpecGuard.Core.Diagnostics.SpecRules.HandlerTypeNotVisibleMessage(name)));
-                }
-
                 state.ReportDeferred(end);
                 state.ReportEndpoints(end);
-                state.ReportUnimplemented(end);
             });
         }
 
         private sealed class State
         {
-            private readonly SpecSet _specs;
             private readonly TraceabilityOptions _options;
             private readonly Handlers _handlers;
             private readonly INamedTypeSymbol _implements;
-            private readonly INamedTypeSymbol? _verifies;
             private readonly INamedTypeSymbol _exempt;
             private readonly ConcurrentDictionary<ISymbol, bool> _tracedCache = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+            private readonly Func<ISymbol, bool> _computeTypeTraced;
             private readonly ConcurrentDictionary<ISymbol, bool> _reportedHandlers = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
             private readonly ConcurrentDictionary<IMethodSymbol, bool> _endpointMethods = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
             private readonly ConcurrentBag<(Diagnostic Diagnostic, IMethodSymbol[] Behaviour)> _deferred = new ConcurrentBag<(Diagnostic, IMethodSymbol[])>();
             private readonly ConcurrentBag<(INamedTypeSymbol Type, Diagnostic Diagnostic, IMethodSymbol[] Behaviour)> _abstractDeferred = new ConcurrentBag<(INamedTypeSymbol, Diagnostic, IMethodSymbol[])>();
             private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _concretelyDerived = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
             private readonly ConcurrentDictionary<string, (string Order, ISymbol? Method, Diagnostic Diagnostic)> _endpointReports = new ConcurrentDictionary<string, (string, ISymbol?, Diagnostic)>(StringComparer.Ordinal);
-            private readonly ConcurrentDictionary<string, bool> _implemented = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-            private readonly string[] _allIds;
-            private readonly string[] _liveIds;
 
-            public State(Compilation compilation, SpecSet specs, TraceabilityOptions options, Handlers handlers, INamedTypeSymbol implements, INamedTypeSymbol? verifies, INamedTypeSymbol exempt)
+            public State(TraceabilityOptions options, Handlers handlers, INamedTypeSymbol implements, INamedTypeSymbol exempt)
             {
-                _specs = specs;
+                _computeTypeTraced = c => HasLink(c) || (c.ContainingType is { } outer && IsTraced(outer));
                 _options = options;
                 _handlers = handlers;
                 _implements = implements;
-                _verifies = verifies;
                 _exempt = exempt;
-                _allIds = specs.Criteria.Keys.OrderBy(static k => k, StringComparer.Ordinal).ToArray();
-                _liveIds = _allIds.Where(id => specs.Criteria[id].Status != SpecStatus.Deprecated).ToArray();
-                IsTestProject = ProjectInfo.From(compilation).Framework != TestFramework.None;
             }
-
-            public bool IsTestProject { get; }
 
             private DiagnosticSeverity TraceSeverity => _options.Enforce ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
-
-            // SPEC102, SPEC103, SPEC104 on the link attributes, wherever they are (types, members, lambdas, local functions).
-            public void AnalyzeAttribute(SyntaxNodeAnalysisContext context)
-            {
-                var attribute = (AttributeSyntax)context.Node;
-                if (context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol is not IMethodSymbol constructor)
-                {
-                    return;
-                }
-
-                INamedTypeSymbol type = constructor.ContainingType;
-                bool isImplements = SymbolEqualityComparer.Default.Equals(type, _implements);
-                bool isVerifies = _verifies is not null && SymbolEqualityComparer.Default.Equals(type, _verifies);
-                if (SymbolEqualityComparer.Default.Equals(type, _exempt))
-                {
-                    AnalyzeExempt(context, attribute);
-                    return;
-                }
-
-                if (!isImplements && !isVerifies)
-                {
-                    return;
-                }
-
-                string link = isImplements ? "[Implements]" : "[Verifies]";
-                List<LinkArgument> arguments = LinkArguments.Read(attribute, context.SemanticModel, context.CancellationToken);
-                if (arguments.Count == 0)
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        SpecDescriptors.UnknownCriterion,
-                        attribute.GetLocation(),
-                        $"{link} names no criterion, so it links nothing{(isImplements ? " and the code stays untraced" : string.Empty)}. Name the criterion, e.g. {link.TrimEnd(']')}(\"{(_allIds.Length > 0 ? _allIds[0] : "ORDERS-001")}\")], or use [SpecExempt(\"reason\")] for code that needs none."));
-                    return;
-                }
-
-                foreach (LinkArgument argument in arguments)
-                {
-                    if (!argument.IsConstant)
-                    {
-                        continue; // not a constant: the compiler reports it
-                    }
-
-                    string? id = argument.Id;
-                    if (id is not null && _specs.Criteria.TryGetValue(id, out Criterion? criterion))
-                    {
-                        if (isImplements)
-                        {
-                            _implemented[id] = true;
-                        }
-
-                        if (criterion.Status == SpecStatus.Deprecated)
-                        {
-                            ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty.Add(ReplacedByProperty, criterion.ReplacedBy);
-                            context.ReportDiagnostic(Diagnostic.Create(
-                                SpecDescriptors.DeprecatedCriterion,
-                                argument.Expression.GetLocation(),
-                                properties,
-                                $"{link} names {id} ({criterion.Title}), which is deprecated" + (criterion.ReplacedBy is null ? "; link the criterion that replaced it, or remove the link." : $"; it was replaced by {criterion.ReplacedBy}.")));
-                        }
-
-                        continue;
-                    }
-
-                    // Prefer criteria that still bind: a typo should not lead to a deprecated ID (and SPEC103).
-                    string? suggestion = id is null ? null : Suggest.Closest(id, _liveIds) ?? Suggest.Closest(id, _allIds);
-                    string message = id is null
-                        ? $"{link} has a null criterion ID; write an ID such as {(_allIds.Length > 0 ? _allIds[0] : "ORDERS-001")}."
-                        : _allIds.Length == 0
-                            ? $"{link} names '{id}', but this project sees no spec files. Check that specs/ is where SpecGuard looks (SpecGuardSpecsRoot) or add the spec files as AdditionalFiles."
-                            : $"{link} names '{id}', which no spec file declares." + (suggestion is null ? " Check the ID against the spec files." : $" Did you mean {suggestion}?");
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        SpecDescriptors.UnknownCriterion,
-                        argument.Expression.GetLocation(),
-                        suggestion is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(SuggestionProperty, suggestion),
-                        message));
-                }
-            }
-
-            private static void AnalyzeExempt(SyntaxNodeAnalysisContext context, AttributeSyntax attribute)
-            {
-                AttributeArgumentSyntax? argument = attribute.ArgumentList?.Arguments.FirstOrDefault();
-                if (argument is null)
-                {
-                    return; // the compiler reports the missing argument
-                }
-
-                Optional<object?> constant = context.SemanticModel.GetConstantValue(argument.Expression, context.CancellationToken);
-                if (constant.HasValue && string.IsNullOrWhiteSpace(constant.Value as string))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        SpecDescriptors.ExemptWithoutReason,
-                        attribute.GetLocation(),
-                        "[SpecExempt] has no reason. Say why this code needs no acceptance criterion, e.g. [SpecExempt(\"infrastructure: health check\")], so reviewers can judge the exemption."));
-                }
-            }
 
             // SPEC101 for handler methods; SPEC100 for public methods (members scope).
             public void AnalyzeMethod(SymbolAnalysisContext context)
@@ -273,7 +143,7 @@ namespace SpecGuard.Generators.Analyzers
             public void AnalyzeType(SymbolAnalysisContext context)
             {
                 var type = (INamedTypeSymbol)context.Symbol;
-                if (type.TypeKind == TypeKind.Class && !type.IsAbstract && !type.IsStatic)
+                if (type.TypeKind == TypeKind.Class && !type.IsAbstract && !type.IsStatic && type.BaseType is { IsAbstract: true })
                 {
                     foreach (INamedTypeSymbol abstractBase in AbstractSourceBases(type))
                     {
@@ -328,21 +198,7 @@ namespace SpecGuard.Generators.Analyzers
             public void StartType(SymbolStartAnalysisContext context)
             {
                 var type = (INamedTypeSymbol)context.Symbol;
-                if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsImplicitlyDeclared || !IsExternallyVisible(type))
-                {
-                    return;
-                }
-
-                Location? location = FirstLocation(type);
-                if (location is null || _options.IsExcluded(type, location.SourceTree))
-                {
-                    return;
-                }
-
-                TreeOptions treeOptions = _options.For(location.SourceTree);
-                bool typesScope = treeOptions.Scope == PublicApiScope.Types;
-                bool anyMembersScope = type.Locations.Any(l => l.IsInSource && _options.ScopeFor(l.SourceTree) == PublicApiScope.Members);
-                if ((!typesScope && !anyMembersScope) || IsTraced(type) || (_handlers.Any && _handlers.IsHandlerType(type, treeOptions.HandlerTypes)) || IsProgram(type) || IsInfrastructure(type, treeOptions))
+                if (!ShouldCheck(type, out Location location, out TreeOptions treeOptions, out bool typesScope, out bool anyMembersScope))
                 {
                     return;
                 }
@@ -378,79 +234,134 @@ namespace SpecGuard.Generators.Analyzers
                         OperationKind.Invocation);
                 }
 
-                context.RegisterSymbolEndAction(end =>
+                context.RegisterSymbolEndAction(end => CheckType(end, type, location, treeOptions, typesScope, anyMembersScope, endpoints));
+            }
+
+            // As StartType where no endpoint can be mapped: a plain symbol action, without the driver's start/end tracking per type.
+            public void AnalyzeTypeWithoutEndpoints(SymbolAnalysisContext context)
+            {
+                var type = (INamedTypeSymbol)context.Symbol;
+                if (ShouldCheck(type, out Location location, out TreeOptions treeOptions, out bool typesScope, out bool anyMembersScope))
                 {
-                    var behaviour = new List<IMethodSymbol>();
-                    string? unknownContract = null;
-                    bool memberLinked = false;
+                    CheckType(context, type, location, treeOptions, typesScope, anyMembersScope, endpoints: null);
+                }
+            }
+
+            private bool ShouldCheck(INamedTypeSymbol type, out Location location, out TreeOptions treeOptions, out bool typesScope, out bool anyMembersScope)
+            {
+                location = null!; // only read when this returns true
+                treeOptions = null!;
+                typesScope = false;
+                anyMembersScope = false;
+                if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsImplicitlyDeclared || !IsExternallyVisible(type))
+                {
+                    return false;
+                }
+
+                if (FirstLocation(type) is not { } first || _options.IsExcluded(type, first.SourceTree))
+                {
+                    return false;
+                }
+
+                location = first;
+                treeOptions = _options.For(location.SourceTree);
+                typesScope = treeOptions.Scope == PublicApiScope.Types;
+                foreach (Location declaration in type.Locations)
+                {
+                    if (declaration.IsInSource && _options.ScopeFor(declaration.SourceTree) == PublicApiScope.Members)
+                    {
+                        anyMembersScope = true;
+                        break;
+                    }
+                }
+
+                return (typesScope || anyMembersScope) && !IsTraced(type) && !(_handlers.Any && _handlers.IsHandlerType(type, treeOptions.HandlerTypes)) && !IsProgram(type) && !IsInfrastructure(type, treeOptions);
+            }
+
+            private void CheckType(SymbolAnalysisContext end, INamedTypeSymbol type, Location location, TreeOptions treeOptions, bool typesScope, bool anyMembersScope, ConcurrentDictionary<IMethodSymbol, bool>? endpoints)
+            {
+                // Types scope only: a member carrying a link traces the type, and no method is reported on its own.
+                if (typesScope && !anyMembersScope)
+                {
                     foreach (ISymbol member in type.GetMembers())
                     {
-                        memberLinked |= HasLink(member); // types scope: a member carrying the link traces the type
-
-                        // Handler methods are SPEC101's and wiring is not behaviour: the type needs a link only for behaviour beyond them.
-                        if (member is IMethodSymbol method && !IsGeneratedOnly(method) && IsBehaviouralPublicMethod(method, out string? contract) && !_handlers.IsWiringMethod(method) &&
-                            !endpoints.ContainsKey(method.OriginalDefinition) &&
-                            !(_handlers.Any && _handlers.Describe(method, _options.For(method.Locations.FirstOrDefault(static l => l.IsInSource)?.SourceTree).HandlerTypes) is not null))
+                        if (HasLink(member))
                         {
-                            behaviour.Add(method.OriginalDefinition);
-                            if (contract is not null && unknownContract is null)
+                            return;
+                        }
+                    }
+                }
+
+                var behaviour = new List<IMethodSymbol>();
+                string? unknownContract = null;
+                bool memberLinked = false;
+                foreach (ISymbol member in type.GetMembers())
+                {
+                    memberLinked |= HasLink(member); // types scope: a member carrying the link traces the type
+
+                    // Handler methods are SPEC101's and wiring is not behaviour: the type needs a link only for behaviour beyond them.
+                    if (member is IMethodSymbol method && !IsGeneratedOnly(method) && IsBehaviouralPublicMethod(method, out string? contract) && !_handlers.IsWiringMethod(method) &&
+                        (endpoints is null || !endpoints.ContainsKey(method.OriginalDefinition)) &&
+                        !(_handlers.Any && _handlers.Describe(method, _options.For(method.Locations.FirstOrDefault(static l => l.IsInSource)?.SourceTree).HandlerTypes) is not null))
+                    {
+                        behaviour.Add(method.OriginalDefinition);
+                        if (contract is not null && unknownContract is null)
+                        {
+                            unknownContract = $" {method.Name} {contract}, a contract of a library SpecGuard does not know: if that makes {type.Name} a handler, name the contract in specguard.handler_types (SPEC101 then asks a link per handler).";
+                        }
+                    }
+                }
+
+                // Behaviour inherited from abstract bases of this project runs as part of this type (types scope): the
+                // concrete type is where it is reported, and the base is left out (below) once it has a concrete subclass.
+                string? inheritedFrom = null;
+                int ownBehaviour = behaviour.Count;
+                if (typesScope && !type.IsAbstract && type.BaseType is { IsAbstract: true })
+                {
+                    foreach (INamedTypeSymbol abstractBase in AbstractSourceBases(type))
+                    {
+                        if (IsTraced(abstractBase))
+                        {
+                            break; // a link on the base traces what it carries
+                        }
+
+                        foreach (ISymbol member in abstractBase.GetMembers())
+                        {
+                            memberLinked |= HasLink(member);
+                            if (member is IMethodSymbol method && !IsGeneratedOnly(method) && IsBehaviouralPublicMethod(method) && !_handlers.IsWiringMethod(method) &&
+                                !(_handlers.Any && _handlers.Describe(method, treeOptions.HandlerTypes) is not null))
                             {
-                                unknownContract = $" {method.Name} {contract}, a contract of a library SpecGuard does not know: if that makes {type.Name} a handler, name the contract in specguard.handler_types (SPEC101 then asks a link per handler).";
+                                behaviour.Add(method.OriginalDefinition);
+                                inheritedFrom ??= $"{method.Name} from {abstractBase.Name}";
                             }
                         }
                     }
+                }
 
-                    // Behaviour inherited from abstract bases of this project runs as part of this type (types scope): the
-                    // concrete type is where it is reported, and the base is left out (below) once it has a concrete subclass.
-                    string? inheritedFrom = null;
-                    int ownBehaviour = behaviour.Count;
-                    if (typesScope && !type.IsAbstract)
+                // Static methods may be method-group endpoints mapped from another type (app.MapGet("/x", Endpoints.Get)),
+                // which is known only once the whole compilation has been seen: decided at its end.
+                if (typesScope && !memberLinked && behaviour.Count > 0)
+                {
+                    string has = ownBehaviour == 0 && inheritedFrom is not null ? $"has behaviour (it inherits {inheritedFrom})" : "has behaviour";
+                    Diagnostic diagnostic = Untraced(SpecDescriptors.UntracedPublicApi, location, $"The public type {type.Name} {has} but traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to its public members, or [SpecExempt(\"reason\")]." + unknownContract);
+                    if (type.TypeKind == TypeKind.Class && type.IsAbstract && !type.IsStatic)
                     {
-                        foreach (INamedTypeSymbol abstractBase in AbstractSourceBases(type))
-                        {
-                            if (IsTraced(abstractBase))
-                            {
-                                break; // a link on the base traces what it carries
-                            }
-
-                            foreach (ISymbol member in abstractBase.GetMembers())
-                            {
-                                memberLinked |= HasLink(member);
-                                if (member is IMethodSymbol method && !IsGeneratedOnly(method) && IsBehaviouralPublicMethod(method) && !_handlers.IsWiringMethod(method) &&
-                                    !(_handlers.Any && _handlers.Describe(method, treeOptions.HandlerTypes) is not null))
-                                {
-                                    behaviour.Add(method.OriginalDefinition);
-                                    inheritedFrom ??= $"{method.Name} from {abstractBase.Name}";
-                                }
-                            }
-                        }
+                        _abstractDeferred.Add((type.OriginalDefinition, diagnostic, behaviour.ToArray()));
                     }
-
-                    // Static methods may be method-group endpoints mapped from another type (app.MapGet("/x", Endpoints.Get)),
-                    // which is known only once the whole compilation has been seen: decided at its end.
-                    if (typesScope && !memberLinked && behaviour.Count > 0)
+                    else
                     {
-                        string has = ownBehaviour == 0 && inheritedFrom is not null ? $"has behaviour (it inherits {inheritedFrom})" : "has behaviour";
-                        Diagnostic diagnostic = Untraced(SpecDescriptors.UntracedPublicApi, location, $"The public type {type.Name} {has} but traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to its public members, or [SpecExempt(\"reason\")]." + unknownContract);
-                        if (type.TypeKind == TypeKind.Class && type.IsAbstract && !type.IsStatic)
-                        {
-                            _abstractDeferred.Add((type.OriginalDefinition, diagnostic, behaviour.ToArray()));
-                        }
-                        else
-                        {
-                            Report(end, diagnostic, behaviour);
-                        }
+                        Report(end, diagnostic, behaviour);
                     }
+                }
 
-                    foreach (IMethodSymbol method in behaviour.Take(ownBehaviour))
+                foreach (IMethodSymbol method in behaviour.Take(ownBehaviour))
+                {
+                    if (method.Locations.FirstOrDefault(static l => l.IsInSource) is { } methodLocation && _options.ScopeFor(methodLocation.SourceTree) == PublicApiScope.Members &&
+                        !_options.IsExcluded(method, methodLocation.SourceTree) && !IsTraced(method))
                     {
-                        if (method.Locations.FirstOrDefault(static l => l.IsInSource) is { } methodLocation && _options.ScopeFor(methodLocation.SourceTree) == PublicApiScope.Members &&
-                            !_options.IsExcluded(method, methodLocation.SourceTree) && !IsTraced(method))
-                        {
-                            Report(end, Untraced(SpecDescriptors.UntracedPublicApi, methodLocation, $"The public method {type.Name}.{method.Name} traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to {type.Name}, or [SpecExempt(\"reason\")]." + (IsBehaviouralPublicMethod(method, out string? methodContract) && methodContract is not null ? $" It {methodContract}, a contract of a library SpecGuard does not know: if it is a handler, name the contract in specguard.handler_types." : string.Empty)), new[] { method });
-                        }
+                        Report(end, Untraced(SpecDescriptors.UntracedPublicApi, methodLocation, $"The public method {type.Name}.{method.Name} traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to {type.Name}, or [SpecExempt(\"reason\")]." + (IsBehaviouralPublicMethod(method, out string? methodContract) && methodContract is not null ? $" It {methodContract}, a contract of a library SpecGuard does not know: if it is a handler, name the contract in specguard.handler_types." : string.Empty)), new[] { method });
                     }
-                });
+                }
             }
 
             // Reported now, or (when every method it is about is static and may be an endpoint mapped from another type)
@@ -675,28 +586,6 @@ namespace SpecGuard.Generators.Analyzers
                 return sources.SelectMany(source => DelegateValues(model.GetOperation(source), depth + 1)).ToArray();
             }
 
-            public void ReportUnimplemented(CompilationAnalysisContext context)
-            {
-                if (IsTestProject)
-                {
-                    return;
-                }
-
-                foreach (SpecLoadResult file in _specs.Files)
-                {
-                    foreach (Criterion criterion in file.Feature?.Criteria ?? EquatableArray<Criterion>.Empty)
-                    {
-                        if (criterion.Status == SpecStatus.Approved && !_implemented.ContainsKey(criterion.Id) && ReferenceEquals(_specs.Criteria[criterion.Id], criterion))
-                        {
-                            context.ReportDiagnostic(Diagnostic.Create(
-                                SpecDescriptors.UnimplementedCriterion,
-                                SpecFiles.ToLocation(file.Path, criterion.IdSpan),
-                                $"No code in {context.Compilation.AssemblyName} has [Implements(\"{criterion.Id}\")] ({criterion.Title})."));
-                        }
-                    }
-                }
-            }
-
             // An error when enforced. A user's per-rule severity outranks this; bulk settings would too, which is why
             // build/SpecGuard.targets also puts SPEC100/SPEC101 on the compiler's warnings-as-errors list when enforced.
             private Diagnostic Untraced(DiagnosticDescriptor descriptor, Location location, string message) =>
@@ -720,7 +609,7 @@ namespace SpecGuard.Generators.Analyzers
                 {
                     if (current is INamedTypeSymbol)
                     {
-                        return _tracedCache.GetOrAdd(current, c => HasLink(c) || (c.ContainingType is { } outer && IsTraced(outer)));
+                        return _tracedCache.GetOrAdd(current, _computeTypeTraced);
                     }
 
                     if (HasLink(current))
@@ -813,13 +702,25 @@ namespace SpecGuard.Generators.Analyzers
             }
 
             private bool IsInfrastructure(INamedTypeSymbol type, TreeOptions treeOptions) =>
-                _handlers.IsFrameworkInfrastructure(type) ||
-                (treeOptions.ExcludeInfrastructure && type.ContainingNamespace is { IsGlobalNamespace: false } ns &&
-                 ns.ToDisplayString().Split('.').Any(static segment => string.Equals(segment, "Infrastructure", StringComparison.OrdinalIgnoreCase)));
+                _handlers.IsFrameworkInfrastructure(type) || (treeOptions.ExcludeInfrastructure && InInfrastructureNamespace(type));
+
+            // A namespace with a segment named Infrastructure (the segments of its name are the namespaces that contain it).
+            private static bool InInfrastructureNamespace(INamedTypeSymbol type)
+            {
+                for (INamespaceSymbol? ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+                {
+                    if (string.Equals(ns.Name, "Infrastructure", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
 
             // The user's own declaration first: a diagnostic in generated code is not shown (GeneratedCodeAnalysisFlags.None).
             private static Location? FirstLocation(INamedTypeSymbol type) =>
-                type.Locations.Where(static l => l.IsInSource).OrderBy(static l => IsGenerated(l.SourceTree!) ? 1 : 0)
+                type.Locations.Length == 1 ? (type.Locations[0].IsInSource ? type.Locations[0] : null) : type.Locations.Where(static l => l.IsInSource).OrderBy(static l => IsGenerated(l.SourceTree!) ? 1 : 0)
                     .ThenBy(static l => l.SourceTree!.FilePath, StringComparer.Ordinal).ThenBy(static l => l.SourceSpan.Start).FirstOrDefault();
 
             /// <summary>

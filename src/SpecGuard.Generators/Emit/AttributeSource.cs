@@ -21,11 +21,6 @@ namespace SpecGuard.Generators.Emit
         /// <summary>The explicit marker on each pending stub method (<see cref="SpecContract.PendingStubMarker"/>).</summary>
         public const string PendingStubMarker = "[global::System.CodeDom.Compiler.GeneratedCode(\"" + SpecContract.PendingStubMarker + "\", \"" + ProductVersion.Value + "\")]";
 
-        // Used by the analyzers until they read SpecContract directly.
-        public const string ImplementsMetadataName = SpecContract.ImplementsMetadataName;
-        public const string VerifiesMetadataName = SpecContract.VerifiesMetadataName;
-        public const string SpecExemptMetadataName = SpecContract.SpecExemptMetadataName;
-
         private const string Targets = "global::System.AttributeTargets.Class | global::System.AttributeTargets.Struct | global::System.AttributeTargets.Interface | global::System.AttributeTargets.Enum | global::System.AttributeTargets.Delegate | global::System.AttributeTargets.Method | global::System.AttributeTargets.Constructor | global::System.AttributeTargets.Property | global::System.AttributeTargets.Event";
 
         public const string EmbeddedAttribute = """

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -21,6 +22,20 @@ namespace SpecGuard.Generators.Infrastructure
     {
         private static readonly ConditionalWeakTable<SourceText, SpecLoadResult> Cache = new ConditionalWeakTable<SourceText, SpecLoadResult>();
 
+        /// <summary>Whether any of <paramref name="files"/> is a spec file, by name alone (nothing is read).</summary>
+        public static bool AnySpecFile(ImmutableArray<AdditionalText> files)
+        {
+            foreach (AdditionalText file in files)
+            {
+                if (SpecContract.IsSpecFile(file.Path))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public static SpecLoadResult Load(AdditionalText file, CancellationToken cancellationToken)
         {
             SourceText? text = file.GetText(cancellationToken);
@@ -35,6 +50,8 @@ namespace SpecGuard.Generators.Infrastructure
                     }.ToEquatableArray());
             }
 
+            // SpecLoader takes no CancellationToken (yet): a cancelled build stops before each file, not inside one.
+            cancellationToken.ThrowIfCancellationRequested();
             SpecLoadResult result = Cache.GetValue(text, t => LoadText(file.Path, t));
             return string.Equals(result.Path, file.Path, StringComparison.Ordinal) ? result : LoadText(file.Path, text);
         }
