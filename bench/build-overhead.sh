@@ -100,6 +100,8 @@ measure() { # variant, kind
 # analyzer and generator tables ("   0.456   25   SpecGuard.Generators, Version=...").
 reported() { # variant, assembly-name
   # shellcheck disable=SC2046
+  dotnet restore Overhead.sln -v quiet $(props "$1") >/dev/null
+  # shellcheck disable=SC2046
   dotnet build Overhead.sln -m --no-restore --no-incremental -nologo -v:d -p:ReportAnalyzer=true $(props "$1") 2>/dev/null |
     awk -v name="$2" '{ sub(/^ *[0-9]+(:[0-9]+)?>/, ""); $0 = $0 } $2 ~ /^[0-9]+$/ && $3 == name"," && $4 ~ /^Version=/ { sum += $1 } END { printf "%.2f", sum }'
 }
