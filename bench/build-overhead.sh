@@ -122,7 +122,7 @@ echo "measuring reported times ..." >&2
 own_specguard=$(reported specguard SpecGuard.Generators)
 own_peer=$(reported peer Microsoft.CodeAnalysis.PublicApiAnalyzers)
 
-ratio() { echo "scale=2; $1 / $2" | bc; }
+ratio() { printf '%.2f' "$(echo "scale=4; $1 / $2" | bc)"; }
 table=$(cat <<MD
 | build (median of $runs, seconds) | neither | with SpecGuard | with PublicApiAnalyzers | SpecGuard ÷ neither | peer ÷ neither |
 |---|--:|--:|--:|--:|--:|

@@ -50,14 +50,6 @@ namespace SpecGuard.Core
             path.EndsWith(".spec.yml", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
-        /// Whether an attribute written as <paramref name="name"/> (its last identifier, without <c>@</c>, alias or
-        /// namespace) may be one of the link attributes: <c>Implements</c>, <c>Verifies</c>, <c>SpecExempt</c>, with or
-        /// without the <c>Attribute</c> suffix. Lets analyzers skip binding every other attribute (using aliases aside).
-        /// </summary>
-        public static bool CouldBeLinkAttribute(string name) =>
-            name is "Implements" or ImplementsAttribute or "Verifies" or VerifiesAttribute or "SpecExempt" or SpecExemptAttribute;
-
-        /// <summary>
         /// Feature key to class name: each dash-separated word capitalised (ORDERS → Orders, ORDERS-V2 → OrdersV2).
         /// Injective for valid keys: every word starts with a letter, which becomes the only capitals, so capitals mark
         /// word starts exactly (ORDERSV2 → Ordersv2, ORDERS-V2 → OrdersV2). Never a C# keyword (those are lower case).

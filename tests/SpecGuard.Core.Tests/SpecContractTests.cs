@@ -56,15 +56,6 @@ public sealed class SpecContractTests
     [InlineData("specs/orders.spec.yaml.bak", false)]
     public void Spec_files_are_named_spec_yaml_or_spec_yml(string path, bool isSpec) => Assert.Equal(isSpec, SpecContract.IsSpecFile(path));
 
-    [Theory]
-    [InlineData("Implements", true)]
-    [InlineData("ImplementsAttribute", true)]
-    [InlineData("Verifies", true)]
-    [InlineData("SpecExemptAttribute", true)]
-    [InlineData("Obsolete", false)]
-    [InlineData("implements", false)]
-    public void Attribute_names_that_may_be_links(string name, bool could) => Assert.Equal(could, SpecContract.CouldBeLinkAttribute(name));
-
     [Fact]
     public void The_version_comes_from_the_build()
     {
