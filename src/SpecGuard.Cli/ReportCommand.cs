@@ -284,29 +284,12 @@ internal static class ReportCommand
 
     private static List<SpecFinding> ReadFindings(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs, ReadInputs read)
     {
-        var files = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (string path in paths)
-        {
-            string full = Path.GetFullPath(path, currentDirectory);
-            if (File.Exists(full))
-            {
-                files.Add(full);
-            }
-            else if (Directory.Exists(full))
-            {
-                List<string> found = [.. EnumerateFiles(full, static f => f.EndsWith(".sarif", StringComparison.OrdinalIgnoreCase), warnings, currentDirectory)];
-                if (found.Count == 0)
-                {
-                    warnings.Add(ReportWarning.Create(path, "no SARIF file (*.sarif) in this folder, so no finding was read from it (build with -p:SpecGuardEnforce=report, which makes each project's compiler write obj/<...>/<Project>.specguard.sarif)"));
-                }
-
-                files.UnionWith(found);
-            }
-            else
-            {
-                warnings.Add(ReportWarning.Create(path, "no such file or folder; skipped"));
-            }
-        }
+        SortedSet<string> files = InputFiles(
+            paths,
+            ".sarif",
+            "no SARIF file (*.sarif) in this folder, so no finding was read from it (build with -p:SpecGuardEnforce=report, which makes each project's compiler write obj/<...>/<Project>.specguard.sarif)",
+            currentDirectory,
+            warnings);
 
         var findings = new List<SpecFinding>();
         var handlerTypeLogs = new List<IReadOnlyCollection<string>>();
@@ -546,7 +529,12 @@ internal static class ReportCommand
         return scanned;
     }
 
-    private static List<TrxInput> ReadTrx(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs, ReadInputs read)
+    /// <summary>
+    /// The files named by <paramref name="paths"/>: each file as given (any name), and each folder searched recursively
+    /// for files ending in <paramref name="extension"/>; a path that is neither, or (when <paramref name="emptyFolder"/> says
+    /// why that matters) a folder without such files, is a warning.
+    /// </summary>
+    private static SortedSet<string> InputFiles(IReadOnlyList<string> paths, string extension, string? emptyFolder, string currentDirectory, List<ReportWarning> warnings)
     {
         var files = new SortedSet<string>(StringComparer.Ordinal);
         foreach (string path in paths)
@@ -558,13 +546,26 @@ internal static class ReportCommand
             }
             else if (Directory.Exists(full))
             {
-                files.UnionWith(EnumerateFiles(full, static f => f.EndsWith(".trx", StringComparison.OrdinalIgnoreCase), warnings, currentDirectory));
+                List<string> found = [.. EnumerateFiles(full, f => f.EndsWith(extension, StringComparison.OrdinalIgnoreCase), warnings, currentDirectory)];
+                if (found.Count == 0 && emptyFolder is not null)
+                {
+                    warnings.Add(ReportWarning.Create(path, emptyFolder));
+                }
+
+                files.UnionWith(found);
             }
             else
             {
                 warnings.Add(ReportWarning.Create(path, "no such file or folder; skipped"));
             }
         }
+
+        return files;
+    }
+
+    private static List<TrxInput> ReadTrx(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs, ReadInputs read)
+    {
+        SortedSet<string> files = InputFiles(paths, ".trx", null, currentDirectory, warnings);
 
         var results = new List<TrxInput>();
         foreach (string file in files)
