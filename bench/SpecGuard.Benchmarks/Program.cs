@@ -6,4 +6,10 @@ if (args is ["first-load", ..])
     return;
 }
 
+if (args is ["first-generator", ..])
+{
+    SpecGuard.Benchmarks.FirstGenerator.Run();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(SpecGuard.Benchmarks.LoaderBenchmarks).Assembly).Run(args);
