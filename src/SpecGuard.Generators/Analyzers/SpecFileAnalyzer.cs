@@ -79,8 +79,7 @@ namespace SpecGuard.Generators.Analyzers
 
             // SPEC901 for the traceability options of every file (TraceabilityAnalyzer does not report them, so that it
             // has no rule left on when SPEC100 and SPEC101 are off and the compiler can skip it).
-            var traceabilityProblems = new List<string>();
-            var traceabilityOptions = new TraceabilityOptions(provider, context.Compilation, traceabilityProblems);
+            var traceabilityOptions = TraceabilityOptions.Of(provider, context.Compilation);
 
             ProjectInfo project = ProjectInfo.From(context.Compilation);
             bool pendingStubs = project.Framework != TestFramework.None && options.PendingTests != PendingTestsMode.Off;
@@ -97,7 +96,7 @@ namespace SpecGuard.Generators.Analyzers
             context.RegisterCompilationEndAction(end =>
             {
                 ReportProblems(end, options.Problems);
-                ReportProblems(end, traceabilityProblems);
+                ReportProblems(end, traceabilityOptions.Problems);
 
                 // A message per handler_types name this project cannot see: normal for a repository-wide setting; the
                 // report says SPEC901 when no project of the solution sees it (docs/rules/SPEC903.md).

@@ -58,8 +58,8 @@ namespace SpecGuard.Generators.Analyzers
                 return; // the generator did not run (nothing to link with), or a test project (its tests are not the API)
             }
 
-            // The options' problems are SpecFileAnalyzer's to report (SPEC901), so they are not collected here.
-            var options = new TraceabilityOptions(context.Options.AnalyzerConfigOptionsProvider, compilation, new List<string>());
+            // The options' problems are SpecFileAnalyzer's to report (SPEC901, SPEC903); both read the same instance.
+            var options = TraceabilityOptions.Of(context.Options.AnalyzerConfigOptionsProvider, compilation);
             var handlers = new Handlers(compilation, options.AnyHandlerTypes);
             var state = new State(options, handlers, implements, exempt);
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -41,15 +42,25 @@ namespace SpecGuard.Generators.Analyzers
         /// <summary>Well-formed specguard.handler_types names this compilation cannot resolve, as written (SPEC903, a message).</summary>
         public SortedSet<string> NotVisibleHandlerTypes { get; } = new SortedSet<string>(StringComparer.Ordinal);
 
-        public TraceabilityOptions(AnalyzerConfigOptionsProvider provider, Compilation compilation, List<string> problems)
+        // One reading per compilation, whichever analyzer asks first: SpecFileAnalyzer reports the problems (SPEC901,
+        // SPEC903) and TraceabilityAnalyzer uses the options, and each would otherwise read every tree's options and
+        // resolve the handler types again. Keyed by the compilation and checked against the provider that was read.
+        private static readonly ConditionalWeakTable<Compilation, Holder> Cache = new ConditionalWeakTable<Compilation, Holder>();
+
+        private readonly AnalyzerConfigOptionsProvider _provider;
+
+        private TraceabilityOptions(AnalyzerConfigOptionsProvider provider, Compilation compilation)
         {
+            _provider = provider;
+            var problems = new List<string>();
             AnalyzerConfigOptions global = provider.GlobalOptions;
-            Enforce = global.TryGetValue(EnforceProperty, out string? enforce) && string.Equals(enforce.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+            string enforce = global.TryGetValue(EnforceProperty, out string? value) ? value.Trim() : string.Empty;
+            Enforce = string.Equals(enforce, "true", StringComparison.OrdinalIgnoreCase);
+
             // report: warnings at compile time, the gate is `specguard report --findings` at the end (build/SpecGuard.targets).
-            if (enforce is not null && enforce.Trim().Length > 0 && !string.Equals(enforce.Trim(), "true", StringComparison.OrdinalIgnoreCase) &&
-                !string.Equals(enforce.Trim(), "false", StringComparison.OrdinalIgnoreCase) && !string.Equals(enforce.Trim(), "report", StringComparison.OrdinalIgnoreCase))
+            if (enforce.Length > 0 && !Enforce && !string.Equals(enforce, "false", StringComparison.OrdinalIgnoreCase) && !string.Equals(enforce, "report", StringComparison.OrdinalIgnoreCase))
             {
-                problems.Add($"The MSBuild property SpecGuardEnforce is '{enforce.Trim()}'; it takes true, false or report. Using false.");
+                problems.Add($"The MSBuild property SpecGuardEnforce is '{enforce}'; it takes true, false or report. Using false.");
             }
 
             // One set of problems for the whole compilation: the same bad value in many files is reported once.
@@ -61,7 +72,26 @@ namespace SpecGuard.Generators.Analyzers
             }
 
             problems.AddRange(found);
+            Problems = problems;
         }
+
+        /// <summary>The options of <paramref name="compilation"/>, read once however many analyzers ask.</summary>
+        public static TraceabilityOptions Of(AnalyzerConfigOptionsProvider provider, Compilation compilation)
+        {
+            Holder holder = Cache.GetValue(compilation, static _ => new Holder());
+            lock (holder)
+            {
+                if (holder.Options is null || !ReferenceEquals(holder.Options._provider, provider))
+                {
+                    holder.Options = new TraceabilityOptions(provider, compilation);
+                }
+
+                return holder.Options;
+            }
+        }
+
+        /// <summary>Invalid values, one message each (SPEC901).</summary>
+        public IReadOnlyList<string> Problems { get; }
 
         /// <summary>SPEC100/SPEC101 are errors (CI); otherwise warnings. A user's own severity setting still wins.</summary>
         public bool Enforce { get; }
@@ -71,6 +101,11 @@ namespace SpecGuard.Generators.Analyzers
 
         /// <summary>The handler types named for any file of the compilation (to decide whether handler checks can be skipped).</summary>
         public bool AnyHandlerTypes => Global.HandlerTypes.Count > 0 || _perTree.Values.Any(static o => o.HandlerTypes.Count > 0);
+
+        private sealed class Holder
+        {
+            public TraceabilityOptions? Options { get; set; }
+        }
 
         public TreeOptions For(SyntaxTree? tree) => tree is not null && _perTree.TryGetValue(tree, out TreeOptions? options) ? options : Global;
 
