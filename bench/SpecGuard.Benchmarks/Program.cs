@@ -8,7 +8,7 @@ if (args is ["first-load", ..])
 
 if (args is ["first-generator", ..])
 {
-    SpecGuard.Benchmarks.FirstGenerator.Run();
+    SpecGuard.Benchmarks.FirstGenerator.Run(args is [_, "cold", ..]);
     return;
 }
 

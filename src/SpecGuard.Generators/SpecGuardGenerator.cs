@@ -45,67 +45,82 @@ namespace SpecGuard.Generators
         }
 
         /// <inheritdoc/>
+        /// <remarks>
+        /// Every value that flows between steps is a class (records of <see cref="EquatableArray{T}"/>), never a bool, a
+        /// tuple of structs or an array of structs: the driver's generic nodes (transform, combine, collect) are compiled
+        /// once for all reference types, but once per value-type instantiation, and a fresh compiler process pays that JIT
+        /// in the first generator that uses a shape. With value types in its pipeline the generator's first run cost about
+        /// 0.16 s more (docs/performance.md, "First compilation in a fresh process").
+        /// </remarks>
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
             context.RegisterPostInitializationOutput(AttributeSource.Register);
 
-            IncrementalValuesProvider<CatalogFeature?> features = context.AdditionalTextsProvider
+            IncrementalValueProvider<FeatureSet> features = context.AdditionalTextsProvider
                 .Where(static file => SpecContract.IsSpecFile(file.Path))
                 .Select(static (file, cancellationToken) => SpecFiles.Load(file, cancellationToken))
                 .WithTrackingName(Steps.ParseSpec)
                 .Select(static (result, _) => CatalogFeature.From(result))
-                .WithTrackingName(Steps.CatalogFeature);
+                .WithTrackingName(Steps.CatalogFeature)
+                .Collect()
+                .Select(static (items, _) => new FeatureSet(items.OfType<CatalogFeature>().ToEquatableArray()));
 
             IncrementalValueProvider<SpecGuardOptions> options = context.AnalyzerConfigOptionsProvider
                 .Select(static (provider, _) => SpecGuardOptions.Read(provider.GlobalOptions))
                 .WithTrackingName(Steps.Options);
 
-            IncrementalValueProvider<ProjectInfo> project = context.CompilationProvider
-                .Select(static (compilation, _) => ProjectInfo.From(compilation))
-                .WithTrackingName(Steps.Project);
+            // Generated code compiles from C# 7.3 up: '#nullable enable' and 'string?' only where the language has them.
+            IncrementalValueProvider<LanguageInfo> language = context.ParseOptionsProvider
+                .Select(static (parseOptions, _) => parseOptions is CSharpParseOptions csharp && csharp.LanguageVersion >= LanguageVersion.CSharp8 ? LanguageInfo.WithNullable : LanguageInfo.WithoutNullable)
+                .WithTrackingName(Steps.Language);
 
-            IncrementalValueProvider<ImmutableArray<EquatableArray<string>>> verified = context.SyntaxProvider
+            IncrementalValueProvider<Settings> settings = options.Combine(language)
+                .Select(static (pair, _) => new Settings(pair.Left, pair.Right.NullableAnnotations));
+
+            IncrementalValueProvider<ProjectSettings> project = context.CompilationProvider
+                .Select(static (compilation, _) => ProjectInfo.From(compilation))
+                .WithTrackingName(Steps.Project)
+                .Combine(settings)
+                .Select(static (pair, _) => new ProjectSettings(pair.Left, pair.Right));
+
+            IncrementalValueProvider<VerifiedSet> verified = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     SpecContract.VerifiesMetadataName,
                     static (node, _) => node is MemberDeclarationSyntax or LocalFunctionStatementSyntax,
                     static (attributeContext, cancellationToken) => VerifiedIdsOf(attributeContext, cancellationToken))
                 .WithTrackingName(Steps.VerifiedIds)
-                .Collect();
+                .Collect()
+                .Select(static (sites, _) => new VerifiedSet(sites.SelectMany(static site => site.Ids).Distinct(StringComparer.Ordinal).OrderBy(static id => id, StringComparer.Ordinal).ToEquatableArray()));
 
-            // Generated code compiles from C# 7.3 up: '#nullable enable' and 'string?' only where the language has them.
-            IncrementalValueProvider<bool> nullableAnnotations = context.ParseOptionsProvider
-                .Select(static (parseOptions, _) => parseOptions is CSharpParseOptions csharp && csharp.LanguageVersion >= LanguageVersion.CSharp8)
-                .WithTrackingName(Steps.Language);
+            context.RegisterSourceOutput(features.Combine(settings), static (production, input) => Guard(production, () => EmitCatalog(production, input.Left.Features, input.Right.Options, input.Right.NullableAnnotations)));
 
-            var catalogInput = features.Collect().Combine(options.Combine(nullableAnnotations));
-            context.RegisterSourceOutput(catalogInput, static (production, input) => Guard(production, () => EmitCatalog(production, input.Left, input.Right.Left, input.Right.Right)));
+            context.RegisterSourceOutput(project, static (production, input) => Guard(production, () =>
+                production.AddSource("SpecGuard.VerifiesAttribute.Framework.g.cs", AttributeSource.VerifiesCompletion(input.Project, input.Settings.NullableAnnotations))));
 
-            context.RegisterSourceOutput(project.Combine(nullableAnnotations), static (production, input) => Guard(production, () =>
-                production.AddSource("SpecGuard.VerifiesAttribute.Framework.g.cs", AttributeSource.VerifiesCompletion(input.Left, input.Right))));
-
-            var stubInput = features.Collect().Combine(verified).Combine(project.Combine(options).Combine(nullableAnnotations));
-            context.RegisterSourceOutput(stubInput, static (production, input) => Guard(production, () =>
-                EmitStubs(production, input.Left.Left, input.Left.Right, input.Right.Left.Left, input.Right.Left.Right, input.Right.Right)));
+            IncrementalValueProvider<StubSpecs> stubSpecs = features.Combine(verified)
+                .Select(static (pair, _) => new StubSpecs(pair.Left, pair.Right));
+            context.RegisterSourceOutput(stubSpecs.Combine(project), static (production, input) => Guard(production, () =>
+                EmitStubs(production, input.Left.Features.Features, input.Left.Verified.Ids, input.Right.Project, input.Right.Settings.Options, input.Right.Settings.NullableAnnotations)));
         }
 
-        private static void EmitCatalog(SourceProductionContext production, ImmutableArray<CatalogFeature?> features, SpecGuardOptions options, bool nullableAnnotations)
+        private static void EmitCatalog(SourceProductionContext production, EquatableArray<CatalogFeature> features, SpecGuardOptions options, bool nullableAnnotations)
         {
-            foreach (CatalogEmitter.MergedFeature feature in CatalogEmitter.Merge(features.OfType<CatalogFeature>()))
+            foreach (CatalogEmitter.MergedFeature feature in CatalogEmitter.Merge(features))
             {
                 production.CancellationToken.ThrowIfCancellationRequested();
                 production.AddSource("SpecGuard.Specs." + feature.Key + ".g.cs", CatalogEmitter.Emit(options.CatalogNamespace, feature, nullableAnnotations));
             }
         }
 
-        private static void EmitStubs(SourceProductionContext production, ImmutableArray<CatalogFeature?> features, ImmutableArray<EquatableArray<string>> verifiedSites, ProjectInfo project, SpecGuardOptions options, bool nullableAnnotations)
+        private static void EmitStubs(SourceProductionContext production, EquatableArray<CatalogFeature> features, EquatableArray<string> verifiedIds, ProjectInfo project, SpecGuardOptions options, bool nullableAnnotations)
         {
             if (project.Framework == TestFramework.None || options.PendingTests == PendingTestsMode.Off)
             {
                 return;
             }
 
-            var verified = new HashSet<string>(verifiedSites.SelectMany(static ids => ids), StringComparer.Ordinal);
-            foreach (CatalogEmitter.MergedFeature feature in CatalogEmitter.Merge(features.OfType<CatalogFeature>()))
+            var verified = new HashSet<string>(verifiedIds, StringComparer.Ordinal);
+            foreach (CatalogEmitter.MergedFeature feature in CatalogEmitter.Merge(features))
             {
                 string? source = StubEmitter.Emit(feature, verified, project.Framework, options.PendingTests, nullableAnnotations);
                 if (source is not null)
@@ -116,7 +131,7 @@ namespace SpecGuard.Generators
         }
 
         /// <summary>The IDs an attribute site names, read as every SpecGuard rule reads them (<see cref="LinkArguments"/>).</summary>
-        private static EquatableArray<string> VerifiedIdsOf(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        private static VerifiedSite VerifiedIdsOf(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             var ids = new List<string>();
             foreach (AttributeData attribute in context.Attributes)
@@ -129,8 +144,27 @@ namespace SpecGuard.Generators
             }
 
             ids.Sort(StringComparer.Ordinal);
-            return ids.Distinct(StringComparer.Ordinal).ToEquatableArray();
+            return new VerifiedSite(ids.Distinct(StringComparer.Ordinal).ToEquatableArray());
         }
+
+        // The pipeline's values (see Initialize's remarks): classes with value equality.
+        private sealed record FeatureSet(EquatableArray<CatalogFeature> Features);
+
+        private sealed record LanguageInfo(bool NullableAnnotations)
+        {
+            public static readonly LanguageInfo WithNullable = new LanguageInfo(true);
+            public static readonly LanguageInfo WithoutNullable = new LanguageInfo(false);
+        }
+
+        private sealed record Settings(SpecGuardOptions Options, bool NullableAnnotations);
+
+        private sealed record ProjectSettings(ProjectInfo Project, Settings Settings);
+
+        private sealed record VerifiedSite(EquatableArray<string> Ids);
+
+        private sealed record VerifiedSet(EquatableArray<string> Ids);
+
+        private sealed record StubSpecs(FeatureSet Features, VerifiedSet Verified);
 
         private static void Guard(SourceProductionContext production, Action emit)
         {

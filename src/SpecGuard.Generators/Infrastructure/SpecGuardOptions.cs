@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SpecGuard.Core.Model;
@@ -33,9 +32,6 @@ namespace SpecGuard.Generators.Infrastructure
         public const string CatalogNamespaceProperty = "SpecGuardCatalogNamespace";
         public const string AutoIncludeProperty = "SpecGuardAutoInclude";
         public const string DefaultCatalogNamespace = "SpecGuard.Specs";
-
-        // \A and \z, not ^ and $ (a $ also matches before a final line break). Keywords are checked per segment below.
-        private static readonly Regex SegmentPattern = new Regex(@"\A@?[A-Za-z_][A-Za-z0-9_]*\z", RegexOptions.CultureInvariant);
 
         public static SpecGuardOptions Default { get; } = new SpecGuardOptions(PendingTestsMode.Skip, DefaultCatalogNamespace, EquatableArray<string>.Empty);
 
@@ -94,7 +90,31 @@ namespace SpecGuard.Generators.Infrastructure
         /// </summary>
         internal static bool IsNamespace(string text) =>
             text.Split('.').All(static segment =>
-                SegmentPattern.IsMatch(segment) &&
+                IsSegment(segment) &&
                 (segment[0] == '@' || (SyntaxFacts.GetKeywordKind(segment) == SyntaxKind.None && segment != "global")));
+
+        // @?[A-Za-z_][A-Za-z0-9_]*, ASCII only, by hand: a Regex would cost its construction and the regex engine's JIT
+        // in every fresh compiler process (the generator reads its options in every compilation).
+        private static bool IsSegment(string segment)
+        {
+            int start = segment.Length > 0 && segment[0] == '@' ? 1 : 0;
+            if (segment.Length == start || !(IsAsciiLetter(segment[start]) || segment[start] == '_'))
+            {
+                return false;
+            }
+
+            for (int i = start + 1; i < segment.Length; i++)
+            {
+                char c = segment[i];
+                if (!(IsAsciiLetter(c) || (c >= '0' && c <= '9') || c == '_'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsAsciiLetter(char c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 }
