@@ -70,12 +70,17 @@ namespace SpecGuard.Generators
                 .WithTrackingName(Steps.Options);
 
             // Generated code compiles from C# 7.3 up: '#nullable enable' and 'string?' only where the language has them.
+            // The catalog's XML docs (an ID's criterion on hover) only where the compiler reads doc comments: an IDE
+            // does, and a build that writes a documentation file; a command-line build without one never looks at them,
+            // and 50,000 criteria's docs are about 60 % of the catalog's text (docs/performance.md).
             IncrementalValueProvider<LanguageInfo> language = context.ParseOptionsProvider
-                .Select(static (parseOptions, _) => parseOptions is CSharpParseOptions csharp && csharp.LanguageVersion >= LanguageVersion.CSharp8 ? LanguageInfo.WithNullable : LanguageInfo.WithoutNullable)
+                .Select(static (parseOptions, _) => new LanguageInfo(
+                    parseOptions is CSharpParseOptions csharp && csharp.LanguageVersion >= LanguageVersion.CSharp8,
+                    parseOptions.DocumentationMode != DocumentationMode.None))
                 .WithTrackingName(Steps.Language);
 
             IncrementalValueProvider<Settings> settings = options.Combine(language)
-                .Select(static (pair, _) => new Settings(pair.Left, pair.Right.NullableAnnotations));
+                .Select(static (pair, _) => new Settings(pair.Left, pair.Right.NullableAnnotations, pair.Right.Documentation));
 
             IncrementalValueProvider<ProjectSettings> project = context.CompilationProvider
                 .Select(static (compilation, _) => ProjectInfo.From(compilation))
@@ -92,7 +97,7 @@ namespace SpecGuard.Generators
                 .Collect()
                 .Select(static (sites, _) => new VerifiedSet(sites.SelectMany(static site => site.Ids).Distinct(StringComparer.Ordinal).OrderBy(static id => id, StringComparer.Ordinal).ToEquatableArray()));
 
-            context.RegisterSourceOutput(features.Combine(settings), static (production, input) => Guard(production, () => EmitCatalog(production, input.Left.Features, input.Right.Options, input.Right.NullableAnnotations)));
+            context.RegisterSourceOutput(features.Combine(settings), static (production, input) => Guard(production, () => EmitCatalog(production, input.Left.Features, input.Right)));
 
             context.RegisterSourceOutput(project, static (production, input) => Guard(production, () =>
                 production.AddSource("SpecGuard.VerifiesAttribute.Framework.g.cs", AttributeSource.VerifiesCompletion(input.Project, input.Settings.NullableAnnotations))));
@@ -103,12 +108,12 @@ namespace SpecGuard.Generators
                 EmitStubs(production, input.Left.Features.Features, input.Left.Verified.Ids, input.Right.Project, input.Right.Settings.Options, input.Right.Settings.NullableAnnotations)));
         }
 
-        private static void EmitCatalog(SourceProductionContext production, EquatableArray<CatalogFeature> features, SpecGuardOptions options, bool nullableAnnotations)
+        private static void EmitCatalog(SourceProductionContext production, EquatableArray<CatalogFeature> features, Settings settings)
         {
             foreach (CatalogEmitter.MergedFeature feature in CatalogEmitter.Merge(features))
             {
                 production.CancellationToken.ThrowIfCancellationRequested();
-                production.AddSource("SpecGuard.Specs." + feature.Key + ".g.cs", CatalogEmitter.Emit(options.CatalogNamespace, feature, nullableAnnotations));
+                production.AddSource("SpecGuard.Specs." + feature.Key + ".g.cs", CatalogEmitter.Emit(settings.Options.CatalogNamespace, feature, settings.NullableAnnotations, settings.Documentation));
             }
         }
 
@@ -150,13 +155,9 @@ namespace SpecGuard.Generators
         // The pipeline's values (see Initialize's remarks): classes with value equality.
         private sealed record FeatureSet(EquatableArray<CatalogFeature> Features);
 
-        private sealed record LanguageInfo(bool NullableAnnotations)
-        {
-            public static readonly LanguageInfo WithNullable = new LanguageInfo(true);
-            public static readonly LanguageInfo WithoutNullable = new LanguageInfo(false);
-        }
+        private sealed record LanguageInfo(bool NullableAnnotations, bool Documentation);
 
-        private sealed record Settings(SpecGuardOptions Options, bool NullableAnnotations);
+        private sealed record Settings(SpecGuardOptions Options, bool NullableAnnotations, bool Documentation);
 
         private sealed record ProjectSettings(ProjectInfo Project, Settings Settings);
 

@@ -17,6 +17,30 @@ public sealed class CatalogTests
         "  - id: ORDERS-002\n    title: Old form\n    status: deprecated\n    replacedBy: ORDERS-001\n    then: nothing\n";
 
     [Fact]
+    public async Task A_compilation_that_reads_no_doc_comments_gets_the_same_constants_without_docs()
+    {
+        var parseOptions = Harness.ParseOptions.WithDocumentationMode(DocumentationMode.None);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            [new SpecGuardGenerator().AsSourceGenerator()],
+            [Harness.Spec("/repo/specs/orders.spec.yaml", Orders)],
+            parseOptions);
+        CSharpCompilation compilation = (await Harness.Compilation(Framework.None)).RemoveAllSyntaxTrees()
+            .AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Shop { [SpecGuard.Implements(SpecGuard.Specs.OrdersCriteria.ORDERS_001)] public sealed class Orders { } }", parseOptions));
+
+        var (run, _, diagnostics) = Harness.Run(driver, compilation);
+        string withoutDocs = Harness.Source(run, "SpecGuard.Specs.ORDERS.g.cs");
+        var (documentedRun, _, _) = Harness.Run(Harness.Driver([Harness.Spec("/repo/specs/orders.spec.yaml", Orders)]), await Harness.Compilation(Framework.None));
+        string documented = Harness.Source(documentedRun, "SpecGuard.Specs.ORDERS.g.cs");
+
+        Assert.Empty(diagnostics);
+        Assert.DoesNotContain("///", withoutDocs, StringComparison.Ordinal);
+        Assert.Contains("public const string ORDERS_001 = \"ORDERS-001\";", withoutDocs, StringComparison.Ordinal);
+        Assert.Equal(
+            documented.Split('\n').Where(static line => !line.TrimStart().StartsWith("///", StringComparison.Ordinal)),
+            withoutDocs.Split('\n'));
+    }
+
+    [Fact]
     public async Task The_catalog_is_a_constant_per_criterion_documented_with_its_criterion()
     {
         var (run, _, diagnostics) = Harness.Run(Harness.Driver([Harness.Spec("/repo/specs/orders.spec.yaml", Orders)]), await Harness.Compilation(Framework.None));

@@ -38,9 +38,13 @@ namespace SpecGuard.Generators.Emit
             return byKey.Values.ToList();
         }
 
-        public static string Emit(string catalogNamespace, MergedFeature feature, bool nullableAnnotations)
+        /// <param name="catalogNamespace">The catalog's namespace.</param>
+        /// <param name="feature">The feature.</param>
+        /// <param name="nullableAnnotations">Whether the language has nullable annotations (C# 8 on).</param>
+        /// <param name="documentation">Whether the compiler reads doc comments (an IDE, a build with a documentation file); without, none are written.</param>
+        public static string Emit(string catalogNamespace, MergedFeature feature, bool nullableAnnotations, bool documentation = true)
         {
-            var writer = new IndentedWriter();
+            var writer = new IndentedWriter(documentation);
             writer.Header(nullableAnnotations);
             writer.Open("namespace " + catalogNamespace);
             writer.Line("/// <summary>");

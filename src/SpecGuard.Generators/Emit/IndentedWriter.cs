@@ -7,10 +7,22 @@ namespace SpecGuard.Generators.Emit
     internal sealed class IndentedWriter
     {
         private readonly StringBuilder _builder = new StringBuilder();
+        private readonly bool _documentation;
         private int _indent;
+
+        /// <param name="documentation">false: lines that are doc comments (<c>///</c>) are left out.</param>
+        public IndentedWriter(bool documentation = true)
+        {
+            _documentation = documentation;
+        }
 
         public IndentedWriter Line(string text = "")
         {
+            if (!_documentation && text.StartsWith("///", StringComparison.Ordinal))
+            {
+                return this;
+            }
+
             if (text.Length > 0)
             {
                 _builder.Append(' ', _indent * 4);
