@@ -76,7 +76,10 @@ namespace SpecGuard.Core
         /// of the consuming code outranks a using directive, so a bare <c>Orders</c> would be shadowed exactly in the
         /// code that implements the feature; the suffix keeps the name free.
         /// </summary>
-        public static string CatalogClass(string key) => FeatureClass(key) + "Criteria";
+        public static string CatalogClass(string key) => FeatureClass(key) + CatalogClassSuffix;
+
+        /// <summary>The suffix of every catalog class name (<see cref="CatalogClass"/>).</summary>
+        public const string CatalogClassSuffix = "Criteria";
 
         /// <summary>The pending-test class of a feature (ORDERS → OrdersPendingTests).</summary>
         public static string PendingTestsClass(string key) => FeatureClass(key) + "PendingTests";

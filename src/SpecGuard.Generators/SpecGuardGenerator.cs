@@ -40,8 +40,11 @@ namespace SpecGuard.Generators
             /// <summary>SpecGuard's MSBuild options.</summary>
             public const string Options = nameof(Options);
 
-            /// <summary>Whether the project's C# version has nullable annotations (C# 8 on).</summary>
+            /// <summary>Whether the project's C# version has nullable annotations (C# 8 on) and reads doc comments.</summary>
             public const string Language = nameof(Language);
+
+            /// <summary>The catalog class names the project's code writes.</summary>
+            public const string CatalogNames = nameof(CatalogNames);
         }
 
         /// <inheritdoc/>
@@ -97,7 +100,18 @@ namespace SpecGuard.Generators
                 .Collect()
                 .Select(static (sites, _) => new VerifiedSet(sites.SelectMany(static site => site.Ids).Distinct(StringComparer.Ordinal).OrderBy(static id => id, StringComparer.Ordinal).ToEquatableArray()));
 
-            context.RegisterSourceOutput(features.Combine(settings), static (production, input) => Guard(production, () => EmitCatalog(production, input.Left.Features, input.Right)));
+            // The catalog classes the code names (OrdersCriteria in OrdersCriteria.ORDERS_001, using static, an alias), by
+            // name alone: with many criteria only their features get constants (SpecGuardCatalog, docs/generator.md).
+            IncrementalValueProvider<NameSet> named = context.SyntaxProvider
+                .CreateSyntaxProvider(
+                    static (node, _) => node is IdentifierNameSyntax name && name.Identifier.ValueText.EndsWith(SpecContract.CatalogClassSuffix, StringComparison.Ordinal),
+                    static (syntax, _) => ((IdentifierNameSyntax)syntax.Node).Identifier.ValueText)
+                .Collect()
+                .Select(static (names, _) => new NameSet(names.Distinct(StringComparer.Ordinal).OrderBy(static n => n, StringComparer.Ordinal).ToEquatableArray()))
+                .WithTrackingName(Steps.CatalogNames);
+
+            context.RegisterSourceOutput(features.Combine(settings).Select(static (pair, _) => new CatalogInput(pair.Left, pair.Right)).Combine(named), static (production, input) =>
+                Guard(production, () => EmitCatalog(production, input.Left.Features.Features, input.Left.Settings, input.Right)));
 
             context.RegisterSourceOutput(project, static (production, input) => Guard(production, () =>
                 production.AddSource("SpecGuard.VerifiesAttribute.Framework.g.cs", AttributeSource.VerifiesCompletion(input.Project, input.Settings.NullableAnnotations))));
@@ -108,12 +122,21 @@ namespace SpecGuard.Generators
                 EmitStubs(production, input.Left.Features.Features, input.Left.Verified.Ids, input.Right.Project, input.Right.Settings.Options, input.Right.Settings.NullableAnnotations)));
         }
 
-        private static void EmitCatalog(SourceProductionContext production, EquatableArray<CatalogFeature> features, Settings settings)
+        private static void EmitCatalog(SourceProductionContext production, EquatableArray<CatalogFeature> features, Settings settings, NameSet named)
         {
-            foreach (CatalogEmitter.MergedFeature feature in CatalogEmitter.Merge(features))
+            IReadOnlyList<CatalogEmitter.MergedFeature> merged = CatalogEmitter.Merge(features);
+            bool onlyNamed = settings.Options.Catalog switch
+            {
+                CatalogMode.All => false,
+                CatalogMode.Referenced => true,
+                _ => merged.Sum(static f => f.Criteria.Count) > SpecGuardOptions.AutoCatalogLimit,
+            };
+            var names = new HashSet<string>(named.Names, StringComparer.Ordinal);
+            foreach (CatalogEmitter.MergedFeature feature in merged)
             {
                 production.CancellationToken.ThrowIfCancellationRequested();
-                production.AddSource("SpecGuard.Specs." + feature.Key + ".g.cs", CatalogEmitter.Emit(settings.Options.CatalogNamespace, feature, settings.NullableAnnotations, settings.Documentation));
+                bool constants = !onlyNamed || names.Contains(SpecContract.CatalogClass(feature.Key));
+                production.AddSource("SpecGuard.Specs." + feature.Key + ".g.cs", CatalogEmitter.Emit(settings.Options.CatalogNamespace, feature, settings.NullableAnnotations, settings.Documentation, constants));
             }
         }
 
@@ -125,9 +148,13 @@ namespace SpecGuard.Generators
             }
 
             var verified = new HashSet<string>(verifiedIds, StringComparer.Ordinal);
-            foreach (CatalogEmitter.MergedFeature feature in CatalogEmitter.Merge(features))
+            IReadOnlyList<CatalogEmitter.MergedFeature> merged = CatalogEmitter.Merge(features);
+            bool grouped = StubEmitter.CountPending(merged, verified) > StubEmitter.GroupAbove;
+            foreach (CatalogEmitter.MergedFeature feature in merged)
             {
-                string? source = StubEmitter.Emit(feature, verified, project.Framework, options.PendingTests, nullableAnnotations);
+                string? source = grouped
+                    ? StubEmitter.EmitGrouped(feature, verified, project.Framework, options.PendingTests, nullableAnnotations)
+                    : StubEmitter.Emit(feature, verified, project.Framework, options.PendingTests, nullableAnnotations);
                 if (source is not null)
                 {
                     production.AddSource(SpecContract.PendingTestsNamespace + "." + feature.Key + ".g.cs", source);
@@ -160,6 +187,10 @@ namespace SpecGuard.Generators
         private sealed record Settings(SpecGuardOptions Options, bool NullableAnnotations, bool Documentation);
 
         private sealed record ProjectSettings(ProjectInfo Project, Settings Settings);
+
+        private sealed record NameSet(EquatableArray<string> Names);
+
+        private sealed record CatalogInput(FeatureSet Features, Settings Settings);
 
         private sealed record VerifiedSite(EquatableArray<string> Ids);
 

@@ -54,6 +54,24 @@ public sealed class OptionValidationTests
     }
 
     [Theory]
+    [InlineData("some")]
+    [InlineData("true")]
+    public async Task A_catalog_value_that_is_not_a_mode_is_SPEC901_and_auto_is_used(string value)
+    {
+        var test = new CSharpAnalyzerTest<SpecFileAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = Harness.ReferenceAssembliesFor(Framework.None),
+            TestState = { Sources = { AnalyzerTestSources.Attributes } },
+        };
+        test.TestState.AdditionalFiles.Add(("specs/orders.spec.yaml", Valid));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.SpecGuardCatalog = " + value + "\n"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC901", DiagnosticSeverity.Error)
+            .WithArguments("The MSBuild property SpecGuardCatalog is '" + value + "'; it takes auto (the default), all or referenced. Using auto."));
+
+        await test.RunAsync();
+    }
+
+    [Theory]
     [InlineData("perhaps")]
     [InlineData("yes")]
     public async Task An_auto_include_value_that_is_not_true_or_false_is_SPEC901_and_true_is_used(string value)

@@ -4,6 +4,7 @@ using System.Linq;
 using SpecGuard.Core.Model;
 using SpecGuard.Generators.Model;
 using SpecGuard.Core;
+using SpecGuard.Generators.Infrastructure;
 
 namespace SpecGuard.Generators.Emit
 {
@@ -42,7 +43,8 @@ namespace SpecGuard.Generators.Emit
         /// <param name="feature">The feature.</param>
         /// <param name="nullableAnnotations">Whether the language has nullable annotations (C# 8 on).</param>
         /// <param name="documentation">Whether the compiler reads doc comments (an IDE, a build with a documentation file); without, none are written.</param>
-        public static string Emit(string catalogNamespace, MergedFeature feature, bool nullableAnnotations, bool documentation = true)
+        /// <param name="constants">false: the class holds only FeatureKey (SpecGuardCatalog: its feature is not named by the code).</param>
+        public static string Emit(string catalogNamespace, MergedFeature feature, bool nullableAnnotations, bool documentation = true, bool constants = true)
         {
             var writer = new IndentedWriter(documentation);
             writer.Header(nullableAnnotations);
@@ -56,7 +58,14 @@ namespace SpecGuard.Generators.Emit
             writer.Open("internal static partial class " + SpecContract.CatalogClass(feature.Key));
             writer.Line("/// <summary>The feature key, <c>" + feature.Key + "</c>.</summary>");
             writer.Line("public const string FeatureKey = " + Names.Literal(feature.Key) + ";");
-            foreach (CatalogCriterion criterion in feature.Criteria)
+            if (!constants)
+            {
+                writer.Line();
+                writer.Line("// The project sees more than " + SpecGuardOptions.AutoCatalogLimit.ToString(System.Globalization.CultureInfo.InvariantCulture) + " criteria (or SpecGuardCatalog is referenced): the");
+                writer.Line("// criterion constants of a feature are generated once the code names this class, e.g. " + Names.CommentText(SpecContract.CatalogClass(feature.Key) + "." + SpecContract.CriterionConstant(feature.Criteria.Count > 0 ? feature.Criteria[0].Id : feature.Key + "-001")) + ".");
+            }
+
+            foreach (CatalogCriterion criterion in constants ? feature.Criteria : new List<CatalogCriterion>())
             {
                 writer.Line();
                 writer.Line("/// <summary><b>" + criterion.Id + "</b>: " + Names.DocText(criterion.Title) + "</summary>");

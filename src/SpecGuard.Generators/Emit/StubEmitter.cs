@@ -17,6 +17,86 @@ namespace SpecGuard.Generators.Emit
     /// </summary>
     internal static class StubEmitter
     {
+        /// <summary>
+        /// Above this many pending criteria in a project, each feature's pending criteria are one test (see
+        /// <see cref="EmitGrouped"/>): 50,000 stub methods took a test project's build 164 s and 1.75 GB (docs/performance.md).
+        /// </summary>
+        public const int GroupAbove = 1000;
+
+        /// <summary>How many criteria of <paramref name="features"/> would get a pending test.</summary>
+        public static int CountPending(IEnumerable<CatalogEmitter.MergedFeature> features, IReadOnlyCollection<string> verified) =>
+            features.Sum(feature => PendingCriteria(feature, verified).Count());
+
+        /// <summary>
+        /// The pending tests of a feature when the project has more than <see cref="GroupAbove"/>: one test per feature,
+        /// linked with [Verifies] to each of its pending criteria (so the report and <c>--filter</c> still see every ID),
+        /// skipped or failing with a reason that counts them and names the first ones. Examples are not expanded.
+        /// </summary>
+        public static string? EmitGrouped(CatalogEmitter.MergedFeature feature, IReadOnlyCollection<string> verified, TestFramework framework, PendingTestsMode mode, bool nullableAnnotations)
+        {
+            List<CatalogCriterion> pending = PendingCriteria(feature, verified).ToList();
+            if (pending.Count == 0 || framework == TestFramework.None || mode == PendingTestsMode.Off)
+            {
+                return null;
+            }
+
+            string count = pending.Count.ToString("N0", CultureInfo.InvariantCulture);
+            string first = string.Join(", ", pending.Take(5).Select(static c => c.Id));
+            string reason = "Pending: " + count + " criteria of feature " + feature.Key + " have no test with [Verifies(\"ID\")] yet: " + first +
+                (pending.Count > 5 ? ", and " + (pending.Count - 5).ToString("N0", CultureInfo.InvariantCulture) + " more" : string.Empty) +
+                ". (The project has more than " + GroupAbove.ToString("N0", CultureInfo.InvariantCulture) + " pending criteria, so they are one test per feature.)";
+            bool skip = mode == PendingTestsMode.Skip;
+
+            var writer = new IndentedWriter();
+            writer.Header(nullableAnnotations);
+            writer.Open("namespace " + SpecContract.PendingTestsNamespace);
+            writer.Line("/// <summary>Pending tests for feature " + feature.Key + ": criteria that no test verifies yet. Write a test with [Verifies(\"ID\")] and its ID leaves this test.</summary>");
+            if (framework == TestFramework.MSTest)
+            {
+                writer.Line("[global::Microsoft.VisualStudio.TestTools.UnitTesting.TestClass]");
+            }
+
+            writer.Line(AttributeSource.GeneratedCode);
+            writer.Open("public sealed partial class " + SpecContract.PendingTestsClass(feature.Key));
+            writer.Line("/// <summary>" + Names.DocText(reason) + "</summary>");
+            writer.Line(AttributeSource.PendingStubMarker);
+            switch (framework)
+            {
+                case TestFramework.XunitV2:
+                case TestFramework.XunitV3:
+                    writer.Line("[global::Xunit.Fact" + (skip ? "(Skip = " + Names.Literal(reason) + ")" : string.Empty) + "]");
+                    break;
+                case TestFramework.NUnit:
+                    writer.Line("[global::NUnit.Framework.Test]");
+                    if (skip)
+                    {
+                        writer.Line("[global::NUnit.Framework.Ignore(" + Names.Literal(reason) + ")]");
+                    }
+
+                    break;
+                case TestFramework.MSTest:
+                    writer.Line("[global::Microsoft.VisualStudio.TestTools.UnitTesting.TestMethod]");
+                    if (skip)
+                    {
+                        writer.Line("[global::Microsoft.VisualStudio.TestTools.UnitTesting.Ignore(" + Names.Literal(reason) + ")]");
+                    }
+
+                    break;
+            }
+
+            writer.Line("[global::SpecGuard.Verifies(" + string.Join(", ", pending.Select(static c => Names.Literal(c.Id))) + ")]");
+            writer.Open("public void " + SpecContract.FeatureClass(feature.Key) + "_pending_criteria()");
+            if (!skip)
+            {
+                writer.Line("throw new global::System.NotImplementedException(" + Names.Literal(reason) + ");");
+            }
+
+            writer.Close();
+            writer.Close();
+            writer.Close();
+            return writer.ToString();
+        }
+
         public static string? Emit(CatalogEmitter.MergedFeature feature, IReadOnlyCollection<string> verified, TestFramework framework, PendingTestsMode mode, bool nullableAnnotations)
         {
             List<(CatalogCriterion Criterion, List<Column> Columns)> pending = PendingCriteria(feature, verified)
