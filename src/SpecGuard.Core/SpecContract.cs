@@ -44,6 +44,16 @@ namespace SpecGuard.Core
         /// <summary>The namespace of the generated pending-test classes.</summary>
         public const string PendingTestsNamespace = "SpecGuard.PendingTests";
 
+        /// <summary>The file name of a project's SpecGuard baseline (in the project folder; see <c>SpecGuard.Core.Baseline.SpecBaseline</c>).</summary>
+        public const string BaselineFileName = "SpecGuard.Baseline.txt";
+
+        /// <summary>Whether <paramref name="path"/> names a baseline file (<see cref="BaselineFileName"/>, any case).</summary>
+        public static bool IsBaselineFile(string path)
+        {
+            int slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
+            return string.Equals(path.Substring(slash + 1), BaselineFileName, StringComparison.OrdinalIgnoreCase);
+        }
+
         /// <summary>Whether <paramref name="path"/> names a spec file: <c>*.spec.yaml</c> or <c>*.spec.yml</c>, any case.</summary>
         public static bool IsSpecFile(string path) =>
             path.EndsWith(".spec.yaml", StringComparison.OrdinalIgnoreCase) ||
