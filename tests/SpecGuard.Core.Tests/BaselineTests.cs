@@ -14,7 +14,7 @@ public sealed class BaselineTests
         [
             ("SPEC101", "M:Shop.OrdersController.Place(System.Int32)"),
             ("SPEC100", "T:Shop.Billing.Invoice"),
-            ("SPEC101", "endpoint:MapGet(\"/orders/{id}\") in M:Program.<Main>$(System.String[])"),
+            ("SPEC101", "endpoint:MapGet(\"/orders/{id}\") in M:Program.{Main}$(System.String[])"),
             ("SPEC100", "T:Shop.Billing.Invoice"),
             ("SPEC100", "M:Shop.OrdersController.Place(System.Int32)"),
         ];
@@ -30,7 +30,7 @@ public sealed class BaselineTests
                 "SPEC100 M:Shop.OrdersController.Place(System.Int32)",
                 "SPEC101 M:Shop.OrdersController.Place(System.Int32)",
                 "SPEC100 T:Shop.Billing.Invoice",
-                "SPEC101 endpoint:MapGet(\"/orders/{id}\") in M:Program.<Main>$(System.String[])",
+                "SPEC101 endpoint:MapGet(\"/orders/{id}\") in M:Program.{Main}$(System.String[])",
             ],
             baseline.Entries.Select(static e => e.Line));
         Assert.StartsWith("# SpecGuard baseline of Shop", text, System.StringComparison.Ordinal);
