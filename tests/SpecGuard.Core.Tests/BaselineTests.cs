@@ -103,4 +103,25 @@ public sealed class BaselineTests
     [InlineData("Shop/SpecGuard.Baseline.txt.bak", false)]
     public void IsBaselineFile_matches_the_file_name_only(string path, bool expected) =>
         Assert.Equal(expected, SpecContract.IsBaselineFile(path));
+    [Fact]
+    public void WithEntries_inserts_each_new_line_after_the_entry_before_it_and_keeps_every_other_line()
+    {
+        const string text = "# header\r\n\r\nSPEC100 T:A.B\r\n# a note\r\nSPEC101 T:A.D\r\nnot an entry\r\n";
+
+        string updated = SpecBaseline.WithEntries(text, [("SPEC101", "T:A.C"), ("SPEC100", "T:A.A"), ("SPEC100", "T:A.B"), ("SPEC101", "T:A.Z"), ("SPEC100", "bad key")]);
+
+        Assert.Equal("# header\r\n\r\nSPEC100 T:A.A\r\nSPEC100 T:A.B\r\nSPEC101 T:A.C\r\n# a note\r\nSPEC101 T:A.D\r\nSPEC101 T:A.Z\r\nnot an entry\r\n", updated);
+        Assert.Equal(text, SpecBaseline.WithEntries(text, [("SPEC100", "T:A.B")]));
+        Assert.Equal("# h\nSPEC100 T:A\n", SpecBaseline.WithEntries("# h", [("SPEC100", "T:A")]));
+        Assert.Equal("SPEC100 T:A\n", SpecBaseline.WithEntries(string.Empty, [("SPEC100", "T:A")]));
+    }
+
+    [Fact]
+    public void WithoutEntries_removes_whole_lines_of_the_named_entries_only()
+    {
+        const string text = "# header\nSPEC100 T:A.B\nSPEC101 T:A.B\n# keep\nSPEC100 T:A.C";
+
+        Assert.Equal("# header\nSPEC101 T:A.B\n# keep\n", SpecBaseline.WithoutEntries(text, [("SPEC100", "T:A.B"), ("SPEC100", "T:A.C"), ("SPEC100", "T:Gone")]));
+        Assert.Equal(text, SpecBaseline.WithoutEntries(text, [("SPEC101", "T:A.C")]));
+    }
 }

@@ -177,6 +177,107 @@ namespace SpecGuard.Core.Baseline
             return builder.ToString();
         }
 
+        /// <summary>
+        /// <paramref name="text"/> (a baseline file's text) with <paramref name="entries"/> added, for the code fix: each
+        /// entry the file does not hold yet becomes a line right after the last entry that sorts before it (key, then rule,
+        /// ordinal), or before the first entry, or at the end of a file without entries; so a comment stays with the
+        /// entry it precedes. Every other line (comments, blank lines, malformed lines) stays as it is,
+        /// and so does the file's line break (LF unless the file uses CRLF): a sorted file stays sorted, with a one-line diff per entry.
+        /// </summary>
+        public static string WithEntries(string text, IEnumerable<(string Rule, string Key)> entries)
+        {
+            SpecBaseline current = Parse(string.Empty, text);
+            var added = Sorted(entries).Where(e => current.Find(e.Rule, e.Key) is null).ToList();
+            if (added.Count == 0)
+            {
+                return text;
+            }
+
+            string newline = text.Contains("\r\n") ? "\r\n" : "\n";
+            List<string> lines = SplitLines(text);
+            var entryLines = current.Entries.ToDictionary(static e => e.Span.StartLine);
+            foreach ((string rule, string key) in added)
+            {
+                int insertAt = -1;
+                int firstEntry = -1;
+                for (int i = 0; i < lines.Count; i++)
+                {
+                    if (!entryLines.TryGetValue(i, out BaselineEntry? existing))
+                    {
+                        continue;
+                    }
+
+                    firstEntry = firstEntry < 0 ? i : firstEntry;
+                    if (Compare((existing.Rule, existing.Key), (rule, key)) < 0)
+                    {
+                        insertAt = i + 1;
+                    }
+                }
+
+                if (insertAt < 0)
+                {
+                    insertAt = firstEntry >= 0 ? firstEntry : lines.Count;
+                }
+
+                lines.Insert(insertAt, rule + " " + key);
+                entryLines = entryLines.ToDictionary(p => p.Key >= insertAt ? p.Key + 1 : p.Key, static p => p.Value);
+                entryLines[insertAt] = new BaselineEntry(rule, key, default);
+            }
+
+            return string.Join(newline, lines) + newline;
+        }
+
+        /// <summary>
+        /// <paramref name="text"/> without the lines of the entries <paramref name="entries"/> (for the code fix on SPEC107):
+        /// each whole line with its line break goes; every other line stays as it is.
+        /// </summary>
+        public static string WithoutEntries(string text, IEnumerable<(string Rule, string Key)> entries)
+        {
+            var remove = new HashSet<(string, string)>(entries);
+            SpecBaseline current = Parse(string.Empty, text);
+            var lineNumbers = new HashSet<int>(current.Entries.Where(e => remove.Contains((e.Rule, e.Key))).Select(static e => e.Span.StartLine));
+            if (lineNumbers.Count == 0)
+            {
+                return text;
+            }
+
+            var builder = new StringBuilder(text.Length);
+            int lineNumber = 0;
+            int start = 0;
+            while (start < text.Length)
+            {
+                int end = text.IndexOf('\n', start);
+                int next = end < 0 ? text.Length : end + 1;
+                if (!lineNumbers.Contains(lineNumber))
+                {
+                    builder.Append(text, start, next - start);
+                }
+
+                lineNumber++;
+                start = next;
+            }
+
+            return builder.ToString();
+        }
+
+        private static int Compare((string Rule, string Key) a, (string Rule, string Key) b)
+        {
+            int byKey = string.CompareOrdinal(a.Key, b.Key);
+            return byKey != 0 ? byKey : string.CompareOrdinal(a.Rule, b.Rule);
+        }
+
+        // The lines without their breaks; a text ending in a line break has no empty last line here.
+        private static List<string> SplitLines(string text)
+        {
+            string body = text.EndsWith("\n", StringComparison.Ordinal) ? text.Substring(0, text.Length - 1) : text;
+            if (body.Length == 0)
+            {
+                return new List<string>();
+            }
+
+            return body.Split('\n').Select(static l => l.EndsWith("\r", StringComparison.Ordinal) ? l.Substring(0, l.Length - 1) : l).ToList();
+        }
+
         /// <summary>The entries sorted by key, then rule (ordinal), each once; keys that are not valid are left out.</summary>
         public static IReadOnlyList<(string Rule, string Key)> Sorted(IEnumerable<(string Rule, string Key)> entries) =>
             entries
