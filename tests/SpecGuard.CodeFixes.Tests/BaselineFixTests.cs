@@ -161,4 +161,73 @@ public sealed class BaselineFixTests
         Assert.Equal("/0/" + BaselinePath, baseline.FilePath);
         Assert.EndsWith("SPEC100 T:Shop.OrderService\n", (await baseline.GetTextAsync()).ToString(), System.StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task Baselined_code_is_still_offered_the_link_fixes_and_linking_it_makes_its_entry_stale()
+    {
+        var test = Link(
+            "namespace Shop { public sealed class {|SPEC106:OrderService|} { public int Place() => 1; } }",
+            "using SpecGuard;\n\nnamespace Shop { [SpecExempt(\"TODO: reason\")] public sealed class OrderService { public int Place() => 1; } }",
+            EquivalenceKeys.Exempt);
+        test.TestState.AdditionalFiles.Add((BaselinePath, "SPEC100 T:Shop.OrderService\n"));
+        test.FixedState.AdditionalFiles.Add((BaselinePath, "SPEC100 T:Shop.OrderService\n"));
+        test.FixedState.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC107", DiagnosticSeverity.Warning).WithSpan(BaselinePath, 1, 1, 1, 28)
+            .WithArguments("The baseline entry 'SPEC100 T:Shop.OrderService' exempts nothing: OrderService is linked or exempt now, or is no longer untraced public API (SPEC100). Delete the line, so that the baseline only shrinks."));
+        test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipFixAllCheck;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Fix_all_of_Exempt_leaves_baselined_code_alone_while_one_by_one_it_is_offered()
+    {
+        var test = Link(
+            """
+            namespace Shop
+            {
+                public sealed class {|SPEC100:Health|} { public int Ping() => 1; }
+
+                public sealed class {|SPEC106:OrderService|} { public int Place() => 1; }
+            }
+            """,
+            """
+            using SpecGuard;
+
+            namespace Shop
+            {
+                [SpecExempt("TODO: reason")]
+                public sealed class Health { public int Ping() => 1; }
+
+                [SpecExempt("TODO: reason")]
+                public sealed class OrderService { public int Place() => 1; }
+            }
+            """,
+            EquivalenceKeys.Exempt);
+        test.TestState.AdditionalFiles.Add((BaselinePath, "SPEC100 T:Shop.OrderService\n"));
+        test.FixedState.AdditionalFiles.Add((BaselinePath, "SPEC100 T:Shop.OrderService\n"));
+        DiagnosticResult stale = new DiagnosticResult("SPEC107", DiagnosticSeverity.Warning).WithSpan(BaselinePath, 1, 1, 1, 28)
+            .WithArguments("The baseline entry 'SPEC100 T:Shop.OrderService' exempts nothing: OrderService is linked or exempt now, or is no longer untraced public API (SPEC100). Delete the line, so that the baseline only shrinks.");
+        test.FixedState.ExpectedDiagnostics.Add(stale);
+        // Fix-all's result: its own state, without the fixed state's SPEC107 (the entry still matches).
+        test.BatchFixedState.InheritanceMode = StateInheritanceMode.Explicit;
+        test.BatchFixedState.Sources.AddRange(test.FixedState.Sources.Where(static s => s.filename != "/0/Test0.cs"));
+        test.BatchFixedState.AdditionalFiles.AddRange(test.FixedState.AdditionalFiles);
+        test.BatchFixedState.AnalyzerConfigFiles.AddRange(test.FixedState.AnalyzerConfigFiles);
+        test.BatchFixedState.AdditionalReferences.AddRange(test.FixedState.AdditionalReferences);
+
+        test.BatchFixedState.Sources.Insert(0, ("/0/Test0.cs", SourceText.From("""
+            using SpecGuard;
+
+            namespace Shop
+            {
+                [SpecExempt("TODO: reason")]
+                public sealed class Health { public int Ping() => 1; }
+
+                public sealed class OrderService { public int Place() => 1; }
+            }
+            """)));
+        test.BatchFixedState.ExpectedDiagnostics.Add(new DiagnosticResult("SPEC106", DiagnosticSeverity.Hidden).WithSpan("/0/Test0.cs", 8, 25, 8, 37)
+            .WithArguments("Recorded in the baseline as SPEC100: The public type OrderService has behaviour but traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to its public members, or [SpecExempt(\"reason\")]."));
+        test.NumberOfIncrementalIterations = 2;
+        test.NumberOfFixAllIterations = 2; // the second starts from the SPEC106 left over and changes nothing
+        await test.RunAsync();
+    }
 }
