@@ -80,16 +80,26 @@ namespace SpecGuard.Generators.Analyzers
         /// <summary>Records that an entry exempted a diagnostic that was reported (as SPEC106).</summary>
         public void Matched(string rule, string key) => _matched[(rule, key)] = true;
 
-        /// <summary>SPEC904 on malformed and duplicate lines, SPEC107 on entries that matched nothing, in file and line order.</summary>
+        /// <summary>SPEC904 on the malformed and duplicate lines of <paramref name="context"/>'s file, if it is a baseline (an additional-file action: shown while the file is edited).</summary>
+        public void ReportProblems(AdditionalFileAnalysisContext context)
+        {
+            foreach (SpecBaseline file in _files)
+            {
+                if (string.Equals(file.Path, context.AdditionalFile.Path, StringComparison.Ordinal))
+                {
+                    foreach (SpecDiagnostic problem in file.Problems)
+                    {
+                        context.ReportDiagnostic(SpecFiles.ToDiagnostic(problem));
+                    }
+                }
+            }
+        }
+
+        /// <summary>SPEC107 on entries that matched nothing, in file and line order (at the compilation's end, once every finding is known).</summary>
         public void ReportAtEnd(CompilationAnalysisContext context)
         {
             foreach (SpecBaseline file in _files)
             {
-                foreach (SpecDiagnostic problem in file.Problems)
-                {
-                    context.ReportDiagnostic(SpecFiles.ToDiagnostic(problem));
-                }
-
                 foreach (BaselineEntry entry in file.Entries)
                 {
                     if (!_matched.ContainsKey((entry.Rule, entry.Key)))

@@ -75,6 +75,10 @@ namespace SpecGuard.Generators.Analyzers
             // Null without a baseline file (checked by name): then nothing below looks at it.
             BaselineSet? baseline = BaselineSet.Read(context.Options.AdditionalFiles, context.CancellationToken);
             var state = new State(options, handlers, implements, exempt, baseline);
+            if (baseline is not null)
+            {
+                context.RegisterAdditionalFileAction(baseline.ReportProblems);
+            }
 
             context.RegisterSymbolAction(state.AnalyzeMethod, SymbolKind.Method);
             context.RegisterSymbolAction(state.AnalyzeType, SymbolKind.NamedType);
