@@ -24,6 +24,9 @@ namespace SpecGuard.Generators.Analyzers
     /// not run this analyzer at all; its options' problems (SPEC901) are reported by <see cref="SpecFileAnalyzer"/>.
     /// Does nothing in a project without spec files (SPEC902 says why) or in a test project; otherwise reads the options
     /// and the handler table once per compilation, then does dictionary lookups per symbol.
+    /// The project's baseline (<see cref="BaselineSet"/>) is checked here too: code it records is SPEC106 instead of
+    /// SPEC100/SPEC101, entries that match no finding are SPEC107 at the end, malformed lines SPEC904. With SPEC100 and
+    /// SPEC101 both off it stops at once, as if the compiler had skipped it.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class TraceabilityAnalyzer : DiagnosticAnalyzer
