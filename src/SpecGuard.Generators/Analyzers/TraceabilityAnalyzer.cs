@@ -20,8 +20,8 @@ namespace SpecGuard.Generators.Analyzers
 {
     /// <summary>
     /// Holds code to the specs: untraced public APIs (SPEC100) and handlers (SPEC101). The link attributes themselves
-    /// (SPEC102-104, SPEC110) are <see cref="LinkAnalyzer"/>'s, so that with SPEC100 and SPEC101 off the compiler does
-    /// not run this analyzer at all; its options' problems (SPEC901) are reported by <see cref="SpecFileAnalyzer"/>.
+    /// (SPEC102-104, SPEC110) are <see cref="LinkAnalyzer"/>'s, so that with SPEC100 and SPEC101 off this analyzer does
+    /// no work; its options' problems (SPEC901) are reported by <see cref="SpecFileAnalyzer"/>.
     /// Does nothing in a project without spec files (SPEC902 says why) or in a test project; otherwise reads the options
     /// and the handler table once per compilation, then does dictionary lookups per symbol.
     /// The project's baseline (<see cref="BaselineSet"/>) is checked here too: code it records is SPEC106 instead of
