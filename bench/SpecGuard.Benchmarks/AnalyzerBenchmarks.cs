@@ -20,7 +20,8 @@ namespace SpecGuard.Benchmarks;
 /// SpecGuard's analyzers against an empty-analyzer baseline on the same compilation: 2,000 public types with
 /// 10,000 public methods, 7,000 of them linked with [Implements], and 1,000 criteria in 50 spec files (category
 /// "linked"); and the same code without links or spec files, a project that references SpecGuard but has no specs yet
-/// (category "no spec file").
+/// (category "no spec file"); and that unlinked code with the specs, without and with a 2,000-line baseline that
+/// holds every type (category "baseline", issue 12).
 /// <c>dotnet run -c Release --project bench/SpecGuard.Benchmarks -- --filter *AnalyzerBenchmarks*</c>
 /// </summary>
 [MemoryDiagnoser]
@@ -30,12 +31,14 @@ public class AnalyzerBenchmarks
 {
     private const string Linked = "linked";
     private const string NoSpec = "no spec file";
+    private const string Baseline = "baseline";
 
     private CSharpCompilation _compilation = null!;
     private CSharpCompilation _unlinked = null!;
     private AnalyzerOptions _typesScope = null!;
     private AnalyzerOptions _membersScope = null!;
     private AnalyzerOptions _noSpecs = null!;
+    private AnalyzerOptions _withBaseline = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -85,6 +88,10 @@ public class AnalyzerBenchmarks
         _typesScope = new AnalyzerOptions(specs, new Options(new Dictionary<string, string>()));
         _membersScope = new AnalyzerOptions(specs, new Options(new Dictionary<string, string> { ["specguard.public_api_scope"] = "members" }));
         _noSpecs = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new Options(new Dictionary<string, string>()));
+
+        // Issue 12: the unlinked code (2,000 SPEC100 findings) with every type in a 2,000-line baseline (all SPEC106).
+        string baseline = string.Concat(Enumerable.Range(0, 2000).Select(t => $"SPEC100 T:Shop.Area{t / 20}.Service{t}\n").Order(StringComparer.Ordinal));
+        _withBaseline = new AnalyzerOptions(specs.Add(new Text("/src/Shop/SpecGuard.Baseline.txt", baseline)), new Options(new Dictionary<string, string>()));
         int linked = trees.Sum(t => t.ToString().Split("[SpecGuard.Implements(").Length - 1);
         Console.WriteLine($"// {trees.Count - 2} files, 2,000 public types, 10,000 public methods, {linked:N0} linked");
     }
@@ -120,6 +127,14 @@ public class AnalyzerBenchmarks
     /// <summary>Every SpecGuard analyzer, as the package ships them, in a project that has no spec file yet.</summary>
     [Benchmark, BenchmarkCategory(NoSpec)]
     public Task<ImmutableArray<Diagnostic>> AllAnalyzersNoSpecFile() => Run(_unlinked, _noSpecs, new SpecFileAnalyzer(), new TraceabilityAnalyzer(), new LinkAnalyzer());
+
+    /// <summary>TraceabilityAnalyzer on 2,000 untraced types without a baseline: 2,000 SPEC100.</summary>
+    [Benchmark(Baseline = true), BenchmarkCategory(Baseline)]
+    public Task<ImmutableArray<Diagnostic>> UntracedWithoutBaseline() => Run(_unlinked, _typesScope, new TraceabilityAnalyzer());
+
+    /// <summary>The same with a 2,000-line baseline holding every type: 2,000 SPEC106 and the stale-entry check at the end.</summary>
+    [Benchmark, BenchmarkCategory(Baseline)]
+    public Task<ImmutableArray<Diagnostic>> UntracedWithBaseline() => Run(_unlinked, _withBaseline, new TraceabilityAnalyzer());
 
     private static Task<ImmutableArray<Diagnostic>> Run(CSharpCompilation compilation, AnalyzerOptions options, params DiagnosticAnalyzer[] analyzers) =>
         compilation.WithAnalyzers([.. analyzers], options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);

@@ -21,6 +21,15 @@ namespace SpecGuard.CodeFixes
         /// <summary>SPEC103: use the ID that replaced the deprecated criterion.</summary>
         public const string UseReplacementId = "SpecGuard.UseReplacementId";
 
+        /// <summary>"Add to the SpecGuard baseline" (SPEC100/SPEC101).</summary>
+        public const string AddToBaseline = "SpecGuard.AddToBaseline";
+
+        /// <summary>"Remove the stale baseline entry" (SPEC107).</summary>
+        public const string RemoveStaleEntry = "SpecGuard.RemoveStaleBaselineEntry";
+
+        /// <summary>"Remove every stale entry of this baseline" (SPEC107).</summary>
+        public const string RemoveAllStaleEntries = "SpecGuard.RemoveAllStaleBaselineEntries";
+
         /// <summary>The key of "Implement <paramref name="id"/>".</summary>
         public static string Implement(string id) => ImplementPrefix + id;
 

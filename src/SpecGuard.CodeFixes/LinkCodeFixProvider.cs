@@ -30,7 +30,8 @@ namespace SpecGuard.CodeFixes
         private const int MaxTitleLength = 70;
 
         /// <inheritdoc/>
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(SpecDescriptors.UntracedPublicApi.Id, SpecDescriptors.UntracedHandler.Id);
+        // SPEC106 too: baselined code is untraced code, and linking it is how the baseline shrinks (fix-all leaves it out).
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(SpecDescriptors.UntracedPublicApi.Id, SpecDescriptors.UntracedHandler.Id, SpecDescriptors.Baselined.Id);
 
         /// <inheritdoc/>
         public override FixAllProvider GetFixAllProvider() => LinkFixAllProvider.Instance;

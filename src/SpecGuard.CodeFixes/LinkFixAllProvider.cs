@@ -19,7 +19,8 @@ namespace SpecGuard.CodeFixes
     /// <item>"Exempt from traceability": the document or the project.</item>
     /// </list>
     /// Solution scope is not offered: it is what <c>dotnet format</c> uses, and a formatter run must never link or
-    /// exempt a whole code base on its own.
+    /// exempt a whole code base on its own. Baselined code (SPEC106) is left out: the fix is offered on it one by one,
+    /// but fix-all must not turn recorded debt into exemptions nobody wrote a reason for.
     /// </summary>
     internal sealed class LinkFixAllProvider : FixAllProvider
     {
@@ -70,7 +71,7 @@ namespace SpecGuard.CodeFixes
             {
                 ImmutableArray<Diagnostic> diagnostics = await context.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
                 TextSpan[] spans = diagnostics
-                    .Where(d => context.CodeFixProvider.FixableDiagnosticIds.Contains(d.Id) && d.Location.IsInSource)
+                    .Where(d => d.Id != SpecGuard.Generators.Infrastructure.SpecDescriptors.Baselined.Id && context.CodeFixProvider.FixableDiagnosticIds.Contains(d.Id) && d.Location.IsInSource)
                     .Select(static d => d.Location.SourceSpan)
                     .ToArray();
                 if (spans.Length == 0)

@@ -44,6 +44,27 @@ namespace SpecGuard.Core
         /// <summary>The namespace of the generated pending-test classes.</summary>
         public const string PendingTestsNamespace = "SpecGuard.PendingTests";
 
+        /// <summary>The file name of a project's SpecGuard baseline (in the project folder; see <c>SpecGuard.Core.Baseline.SpecBaseline</c>).</summary>
+        public const string BaselineFileName = "SpecGuard.Baseline.txt";
+
+        /// <summary>
+        /// The diagnostic property (Roslyn <c>Diagnostic.Properties</c>, which the compiler writes to SARIF logs as the
+        /// result's <c>customProperties</c>) that carries the baseline key of the symbol a SPEC100/SPEC101/SPEC106 is
+        /// reported on. The analyzers compute the key (the only place that does); the baseline code fix and
+        /// <c>specguard baseline</c> read it from here.
+        /// </summary>
+        public const string SymbolKeyProperty = "SpecGuardSymbolKey";
+
+        /// <summary>MSBuild property: <c>false</c> keeps the project's baseline file out of its AdditionalFiles (specguard baseline builds so).</summary>
+        public const string BaselineMSBuildProperty = "SpecGuardBaseline";
+
+        /// <summary>Whether <paramref name="path"/> names a baseline file (<see cref="BaselineFileName"/>, any case).</summary>
+        public static bool IsBaselineFile(string path)
+        {
+            int slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
+            return string.Equals(path.Substring(slash + 1), BaselineFileName, StringComparison.OrdinalIgnoreCase);
+        }
+
         /// <summary>Whether <paramref name="path"/> names a spec file: <c>*.spec.yaml</c> or <c>*.spec.yml</c>, any case.</summary>
         public static bool IsSpecFile(string path) =>
             path.EndsWith(".spec.yaml", StringComparison.OrdinalIgnoreCase) ||

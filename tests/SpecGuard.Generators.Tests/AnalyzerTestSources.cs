@@ -39,7 +39,7 @@ internal static class AnalyzerTestSources
             then: nothing
         """;
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> AspNetCore = new(() =>
+    internal static readonly Lazy<ImmutableArray<MetadataReference>> AspNetCore = new(() =>
     {
         // The SDK's own reference packs: .NET and ASP.NET Core, same version as the runtime running the tests.
         string runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;

@@ -64,6 +64,15 @@ namespace SpecGuard.Core.Diagnostics
 
         /// <summary>SPEC903.</summary>
         public const string HandlerTypeNotVisible = "SPEC903";
+
+        /// <summary>Untraced code recorded in the project's SpecGuard baseline (hidden).</summary>
+        public const string Baselined = "SPEC106";
+
+        /// <summary>A baseline entry whose symbol is now traced, exempt or gone.</summary>
+        public const string StaleBaselineEntry = "SPEC107";
+
+        /// <summary>A baseline line that is not a valid entry.</summary>
+        public const string MalformedBaseline = "SPEC904";
     }
 
     /// <summary>
@@ -140,6 +149,22 @@ namespace SpecGuard.Core.Diagnostics
             SpecSeverity.Warning,
             CodeCategory,
             "A controller action, minimal-API endpoint, MediatR or MassTransit handler, gRPC service method or configured handler has no [Implements] and no [SpecExempt]. An error when SpecGuardEnforce is true (the default in CI).");
+
+        /// <summary>SPEC106: untraced code that the project's baseline records (hidden: an IDE can still offer to link it).</summary>
+        public static readonly SpecRule Baselined = new SpecRule(
+            SpecRuleIds.Baselined,
+            "Untraced code recorded in the baseline",
+            SpecSeverity.Hidden,
+            CodeCategory,
+            "This symbol would be SPEC100 or SPEC101, but the project's SpecGuard.Baseline.txt records it as debt from before SpecGuard was adopted, so it is not reported. Link it to a criterion (or exempt it) and delete its baseline line.");
+
+        /// <summary>SPEC107: a baseline entry whose symbol is now traced, exempt or gone.</summary>
+        public static readonly SpecRule StaleBaselineEntry = new SpecRule(
+            SpecRuleIds.StaleBaselineEntry,
+            "Stale baseline entry",
+            SpecSeverity.Warning,
+            CodeCategory,
+            "A line of SpecGuard.Baseline.txt names a symbol that is no longer untraced code in this project: it is linked or exempt now, or it was renamed, moved or deleted. Delete the line (the code fix does), so that the baseline only shrinks.");
 
         /// <summary>SPEC102: a link names a criterion ID that no spec file declares.</summary>
         public static readonly SpecRule UnknownCriterion = new SpecRule(
@@ -237,12 +262,20 @@ namespace SpecGuard.Core.Diagnostics
             return end > Start.Length ? message.Substring(Start.Length, end - Start.Length) : null;
         }
 
+        /// <summary>SPEC904: a line of a baseline file that is not a valid entry.</summary>
+        public static readonly SpecRule MalformedBaseline = new SpecRule(
+            SpecRuleIds.MalformedBaseline,
+            "Malformed baseline line",
+            SpecSeverity.Warning,
+            ConfigurationCategory,
+            "A line of SpecGuard.Baseline.txt is neither a comment, blank, nor an entry 'SPEC100 KEY' or 'SPEC101 KEY' with a documentation-comment ID or endpoint key, or it repeats an earlier entry. Such a line exempts nothing.");
+
         /// <summary>Every rule declared here, in ID order.</summary>
         public static IReadOnlyList<SpecRule> All { get; } = new[]
         {
             MalformedYaml, SchemaViolation, DuplicateCriterionId, IdNotInFeature, DuplicateFeatureKey,
-            UntracedPublicApi, UntracedHandler, UnknownCriterion, DeprecatedCriterion, ExemptWithoutReason, UnimplementedCriterion,
-            PendingCriterion, InternalError, InvalidOption, NoSpecFiles, HandlerTypeNotVisible,
+            UntracedPublicApi, UntracedHandler, UnknownCriterion, DeprecatedCriterion, ExemptWithoutReason, Baselined, StaleBaselineEntry,
+            UnimplementedCriterion, PendingCriterion, InternalError, InvalidOption, NoSpecFiles, HandlerTypeNotVisible, MalformedBaseline,
         };
     }
 }

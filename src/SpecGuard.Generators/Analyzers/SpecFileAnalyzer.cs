@@ -78,7 +78,7 @@ namespace SpecGuard.Generators.Analyzers
             });
 
             // SPEC901 for the traceability options of every file (TraceabilityAnalyzer does not report them, so that it
-            // has no rule left on when SPEC100 and SPEC101 are off and the compiler can skip it).
+            // does no work when SPEC100 and SPEC101 are off).
             var traceabilityOptions = TraceabilityOptions.Of(provider, context.Compilation);
 
             ProjectInfo project = ProjectInfo.From(context.Compilation);

@@ -20,10 +20,13 @@ namespace SpecGuard.Generators.Analyzers
 {
     /// <summary>
     /// Holds code to the specs: untraced public APIs (SPEC100) and handlers (SPEC101). The link attributes themselves
-    /// (SPEC102-104, SPEC110) are <see cref="LinkAnalyzer"/>'s, so that with SPEC100 and SPEC101 off the compiler does
-    /// not run this analyzer at all; its options' problems (SPEC901) are reported by <see cref="SpecFileAnalyzer"/>.
+    /// (SPEC102-104, SPEC110) are <see cref="LinkAnalyzer"/>'s, so that with SPEC100 and SPEC101 off this analyzer does
+    /// no work; its options' problems (SPEC901) are reported by <see cref="SpecFileAnalyzer"/>.
     /// Does nothing in a project without spec files (SPEC902 says why) or in a test project; otherwise reads the options
     /// and the handler table once per compilation, then does dictionary lookups per symbol.
+    /// The project's baseline (<see cref="BaselineSet"/>) is checked here too: code it records is SPEC106 instead of
+    /// SPEC100/SPEC101, entries that match no finding are SPEC107 at the end, malformed lines SPEC904. With SPEC100 and
+    /// SPEC101 both off it stops at once, as if the compiler had skipped it.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class TraceabilityAnalyzer : DiagnosticAnalyzer
@@ -31,7 +34,10 @@ namespace SpecGuard.Generators.Analyzers
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             SpecDescriptors.UntracedPublicApi,
-            SpecDescriptors.UntracedHandler);
+            SpecDescriptors.UntracedHandler,
+            SpecDescriptors.Baselined,
+            SpecDescriptors.StaleBaselineEntry,
+            SpecDescriptors.MalformedBaseline);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -51,6 +57,14 @@ namespace SpecGuard.Generators.Analyzers
             }
 
             Compilation compilation = context.Compilation;
+
+            // The baseline rules (SPEC106, SPEC107, SPEC904) keep the compiler from skipping this analyzer when SPEC100
+            // and SPEC101 are off, so it stops here then, as if skipped: a baseline of rules that are off is not checked.
+            if (BothRulesOff(compilation, context.CancellationToken))
+            {
+                return;
+            }
+
             INamedTypeSymbol? implements = compilation.GetTypeByMetadataName(SpecContract.ImplementsMetadataName);
             INamedTypeSymbol? exempt = compilation.GetTypeByMetadataName(SpecContract.SpecExemptMetadataName);
             if (implements is null || exempt is null || ProjectInfo.From(compilation).Framework != TestFramework.None)
@@ -61,7 +75,13 @@ namespace SpecGuard.Generators.Analyzers
             // The options' problems are SpecFileAnalyzer's to report (SPEC901, SPEC903); both read the same instance.
             var options = TraceabilityOptions.Of(context.Options.AnalyzerConfigOptionsProvider, compilation);
             var handlers = new Handlers(compilation, options.AnyHandlerTypes);
-            var state = new State(options, handlers, implements, exempt);
+            // Null without a baseline file (checked by name): then nothing below looks at it.
+            BaselineSet? baseline = BaselineSet.Read(context.Options.AdditionalFiles, context.CancellationToken);
+            var state = new State(options, handlers, implements, exempt, baseline);
+            if (baseline is not null)
+            {
+                context.RegisterAdditionalFileAction(baseline.ReportProblems);
+            }
 
             context.RegisterSymbolAction(state.AnalyzeMethod, SymbolKind.Method);
             context.RegisterSymbolAction(state.AnalyzeType, SymbolKind.NamedType);
@@ -79,7 +99,41 @@ namespace SpecGuard.Generators.Analyzers
             {
                 state.ReportDeferred(end);
                 state.ReportEndpoints(end);
+                baseline?.ReportAtEnd(end); // last: every SPEC100/SPEC101 (or SPEC106) of the compilation is decided
             });
+        }
+
+        // Whether SPEC100 and SPEC101 are both off (severity none) for every file, as the compiler decides when it
+        // skips an analyzer: the compilation's options, then the .globalconfig and each file's .editorconfig entries.
+        private static bool BothRulesOff(Compilation compilation, System.Threading.CancellationToken cancellationToken) =>
+            IsOff(compilation, SpecDescriptors.UntracedPublicApi.Id, cancellationToken) && IsOff(compilation, SpecDescriptors.UntracedHandler.Id, cancellationToken);
+
+        private static bool IsOff(Compilation compilation, string id, System.Threading.CancellationToken cancellationToken)
+        {
+            SyntaxTreeOptionsProvider? provider = compilation.Options.SyntaxTreeOptionsProvider;
+            if (!compilation.Options.SpecificDiagnosticOptions.TryGetValue(id, out ReportDiagnostic severity) &&
+                (provider is null || !provider.TryGetGlobalDiagnosticValue(id, cancellationToken, out severity)))
+            {
+                return false; // on by default
+            }
+
+            if (severity != ReportDiagnostic.Suppress)
+            {
+                return false;
+            }
+
+            if (provider is not null)
+            {
+                foreach (SyntaxTree tree in compilation.SyntaxTrees)
+                {
+                    if (provider.TryGetDiagnosticValue(tree, id, cancellationToken, out ReportDiagnostic treeSeverity) && treeSeverity != ReportDiagnostic.Suppress)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
         }
 
         private sealed class State
@@ -97,8 +151,11 @@ namespace SpecGuard.Generators.Analyzers
             private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _concretelyDerived = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
             private readonly ConcurrentDictionary<string, (string Order, ISymbol? Method, Diagnostic Diagnostic)> _endpointReports = new ConcurrentDictionary<string, (string, ISymbol?, Diagnostic)>(StringComparer.Ordinal);
 
-            public State(TraceabilityOptions options, Handlers handlers, INamedTypeSymbol implements, INamedTypeSymbol exempt)
+            private readonly BaselineSet? _baseline;
+
+            public State(TraceabilityOptions options, Handlers handlers, INamedTypeSymbol implements, INamedTypeSymbol exempt, BaselineSet? baseline)
             {
+                _baseline = baseline;
                 _computeTypeTraced = c => HasLink(c) || (c.ContainingType is { } outer && IsTraced(outer));
                 _options = options;
                 _handlers = handlers;
@@ -129,7 +186,7 @@ namespace SpecGuard.Generators.Analyzers
                 {
                     if (!IsTraced(method) && _reportedHandlers.TryAdd(method, true))
                     {
-                        context.ReportDiagnostic(Untraced(SpecDescriptors.UntracedHandler, method.Locations[0], $"The {handler} {method.ContainingType.Name}.{method.Name} traces to no acceptance criterion. Add [Implements(\"ID\")] naming the criterion it serves, or [SpecExempt(\"reason\")]."));
+                        context.ReportDiagnostic(Emit(Untraced(SpecDescriptors.UntracedHandler, method.Locations[0], $"The {handler} {method.ContainingType.Name}.{method.Name} traces to no acceptance criterion. Add [Implements(\"ID\")] naming the criterion it serves, or [SpecExempt(\"reason\")].", SymbolKeys.Of(method))));
                     }
 
                     return;
@@ -163,7 +220,7 @@ namespace SpecGuard.Generators.Analyzers
                 {
                     if (!IsTraced(type) && !type.InstanceConstructors.Any(HasLink))
                     {
-                        context.ReportDiagnostic(Untraced(SpecDescriptors.UntracedHandler, location, $"The {unitKind} {type.Name} traces to no acceptance criterion. Add [Implements(\"ID\")] to {type.Name} naming the criterion it serves, or [SpecExempt(\"reason\")]."));
+                        context.ReportDiagnostic(Emit(Untraced(SpecDescriptors.UntracedHandler, location, $"The {unitKind} {type.Name} traces to no acceptance criterion. Add [Implements(\"ID\")] to {type.Name} naming the criterion it serves, or [SpecExempt(\"reason\")].", SymbolKeys.Of(type))));
                     }
 
                     return;
@@ -181,13 +238,13 @@ namespace SpecGuard.Generators.Analyzers
                     {
                         if (method.Locations.FirstOrDefault(static l => l.IsInSource) is { } methodLocation && _reportedHandlers.TryAdd(method, true))
                         {
-                            context.ReportDiagnostic(Untraced(SpecDescriptors.UntracedHandler, methodLocation, $"The controller action {method.ContainingType.Name}.{method.Name} traces to no acceptance criterion. Add [Implements(\"ID\")] naming the criterion it serves, or [SpecExempt(\"reason\")]."));
+                            context.ReportDiagnostic(Emit(Untraced(SpecDescriptors.UntracedHandler, methodLocation, $"The controller action {method.ContainingType.Name}.{method.Name} traces to no acceptance criterion. Add [Implements(\"ID\")] naming the criterion it serves, or [SpecExempt(\"reason\")].", SymbolKeys.Of(method))));
                         }
                     }
                     else if (!typeReported)
                     {
                         typeReported = true;
-                        context.ReportDiagnostic(Untraced(SpecDescriptors.UntracedHandler, location, $"The {kind} {type.Name} traces to no acceptance criterion (it inherits {method.Name} from {method.ContainingType.Name}). Add [Implements(\"ID\")] to {type.Name} naming the criterion it serves, or [SpecExempt(\"reason\")]."));
+                        context.ReportDiagnostic(Emit(Untraced(SpecDescriptors.UntracedHandler, location, $"The {kind} {type.Name} traces to no acceptance criterion (it inherits {method.Name} from {method.ContainingType.Name}). Add [Implements(\"ID\")] to {type.Name} naming the criterion it serves, or [SpecExempt(\"reason\")].", SymbolKeys.Of(type))));
                     }
                 }
             }
@@ -343,7 +400,7 @@ namespace SpecGuard.Generators.Analyzers
                 if (typesScope && !memberLinked && behaviour.Count > 0)
                 {
                     string has = ownBehaviour == 0 && inheritedFrom is not null ? $"has behaviour (it inherits {inheritedFrom})" : "has behaviour";
-                    Diagnostic diagnostic = Untraced(SpecDescriptors.UntracedPublicApi, location, $"The public type {type.Name} {has} but traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to its public members, or [SpecExempt(\"reason\")]." + unknownContract);
+                    Diagnostic diagnostic = Untraced(SpecDescriptors.UntracedPublicApi, location, $"The public type {type.Name} {has} but traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to its public members, or [SpecExempt(\"reason\")]." + unknownContract, SymbolKeys.Of(type));
                     if (type.TypeKind == TypeKind.Class && type.IsAbstract && !type.IsStatic)
                     {
                         _abstractDeferred.Add((type.OriginalDefinition, diagnostic, behaviour.ToArray()));
@@ -359,7 +416,7 @@ namespace SpecGuard.Generators.Analyzers
                     if (method.Locations.FirstOrDefault(static l => l.IsInSource) is { } methodLocation && _options.ScopeFor(methodLocation.SourceTree) == PublicApiScope.Members &&
                         !_options.IsExcluded(method, methodLocation.SourceTree) && !IsTraced(method))
                     {
-                        Report(end, Untraced(SpecDescriptors.UntracedPublicApi, methodLocation, $"The public method {type.Name}.{method.Name} traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to {type.Name}, or [SpecExempt(\"reason\")]." + (IsBehaviouralPublicMethod(method, out string? methodContract) && methodContract is not null ? $" It {methodContract}, a contract of a library SpecGuard does not know: if it is a handler, name the contract in specguard.handler_types." : string.Empty)), new[] { method });
+                        Report(end, Untraced(SpecDescriptors.UntracedPublicApi, methodLocation, $"The public method {type.Name}.{method.Name} traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to {type.Name}, or [SpecExempt(\"reason\")]." + (IsBehaviouralPublicMethod(method, out string? methodContract) && methodContract is not null ? $" It {methodContract}, a contract of a library SpecGuard does not know: if it is a handler, name the contract in specguard.handler_types." : string.Empty), SymbolKeys.Of(method)), new[] { method });
                     }
                 }
             }
@@ -374,7 +431,7 @@ namespace SpecGuard.Generators.Analyzers
                     return;
                 }
 
-                context.ReportDiagnostic(diagnostic);
+                context.ReportDiagnostic(Emit(diagnostic));
             }
 
             public void ReportDeferred(CompilationAnalysisContext context)
@@ -383,7 +440,7 @@ namespace SpecGuard.Generators.Analyzers
                 {
                     if (behaviour.Any(m => !_endpointMethods.ContainsKey(m)))
                     {
-                        context.ReportDiagnostic(diagnostic);
+                        context.ReportDiagnostic(Emit(diagnostic));
                     }
                 }
 
@@ -392,7 +449,7 @@ namespace SpecGuard.Generators.Analyzers
                 {
                     if (!_concretelyDerived.ContainsKey(type) && (!_handlers.CanMapEndpoints || behaviour.Any(m => !m.IsStatic || !_endpointMethods.ContainsKey(m))))
                     {
-                        context.ReportDiagnostic(diagnostic);
+                        context.ReportDiagnostic(Emit(diagnostic));
                     }
                 }
             }
@@ -444,10 +501,11 @@ namespace SpecGuard.Generators.Analyzers
                                 continue;
                             }
 
-                            Diagnostic diagnostic = Untraced(SpecDescriptors.UntracedHandler, LambdaLocation(lambda.Syntax), $"The minimal-API {endpoint} traces to no acceptance criterion. Put [Implements(\"ID\")] on the lambda, e.g. app.{target.Name}(..., [Implements(\"ID\")] () => ...), or [SpecExempt(\"reason\")].");
+                            Diagnostic diagnostic = Untraced(SpecDescriptors.UntracedHandler, LambdaLocation(lambda.Syntax), $"The minimal-API {endpoint} traces to no acceptance criterion. Put [Implements(\"ID\")] on the lambda, e.g. app.{target.Name}(..., [Implements(\"ID\")] () => ...), or [SpecExempt(\"reason\")].",
+                                SymbolKeys.Endpoint(target, route, context.ContainingSymbol, invocation.Syntax as InvocationExpressionSyntax));
                             if (direct)
                             {
-                                context.ReportDiagnostic(diagnostic); // written at its only Map* call: reported while you type
+                                context.ReportDiagnostic(Emit(diagnostic)); // written at its only Map* call: reported while you type
                             }
                             else
                             {
@@ -461,7 +519,7 @@ namespace SpecGuard.Generators.Analyzers
                             if (!IsTraced(method))
                             {
                                 Location location = method.Locations.FirstOrDefault(static l => l.IsInSource) ?? reference.Syntax.GetLocation();
-                                Diagnostic diagnostic = Untraced(SpecDescriptors.UntracedHandler, location, $"The minimal-API {endpoint} handler {method.Name} traces to no acceptance criterion. Add [Implements(\"ID\")] to {method.Name} or its type, or [SpecExempt(\"reason\")].");
+                                Diagnostic diagnostic = Untraced(SpecDescriptors.UntracedHandler, location, $"The minimal-API {endpoint} handler {method.Name} traces to no acceptance criterion. Add [Implements(\"ID\")] to {method.Name} or its type, or [SpecExempt(\"reason\")].", SymbolKeys.Of(method));
                                 ReportEndpointOnce(method.OriginalDefinition.GetDocumentationCommentId() ?? method.ToDisplayString(), order, method.OriginalDefinition, diagnostic);
                             }
                         }
@@ -481,7 +539,7 @@ namespace SpecGuard.Generators.Analyzers
                 {
                     if (method is null || !_reportedHandlers.ContainsKey(method))
                     {
-                        context.ReportDiagnostic(diagnostic);
+                        context.ReportDiagnostic(Emit(diagnostic));
                     }
                 }
             }
@@ -588,8 +646,40 @@ namespace SpecGuard.Generators.Analyzers
 
             // An error when enforced. A user's per-rule severity outranks this; bulk settings would too, which is why
             // build/SpecGuard.targets also puts SPEC100/SPEC101 on the compiler's warnings-as-errors list when enforced.
-            private Diagnostic Untraced(DiagnosticDescriptor descriptor, Location location, string message) =>
-                Diagnostic.Create(descriptor, location, TraceSeverity, additionalLocations: null, properties: null, message);
+            // Every SPEC100/SPEC101 carries its symbol's baseline key (SymbolKeys); one the baseline holds is SPEC106 instead.
+            private Diagnostic Untraced(DiagnosticDescriptor descriptor, Location location, string message, string? key)
+            {
+                if (key is null)
+                {
+                    return Diagnostic.Create(descriptor, location, TraceSeverity, additionalLocations: null, properties: null, message);
+                }
+
+                if (_baseline is not null && _baseline.Holds(descriptor.Id, key))
+                {
+                    ImmutableDictionary<string, string?> baselined = ImmutableDictionary<string, string?>.Empty
+                        .Add(SpecContract.SymbolKeyProperty, key)
+                        .Add(SymbolKeys.BaselinedRuleProperty, descriptor.Id);
+                    return Diagnostic.Create(SpecDescriptors.Baselined, location, SpecDescriptors.Baselined.DefaultSeverity, additionalLocations: null, baselined,
+                        $"Recorded in the baseline as {descriptor.Id}: {message}");
+                }
+
+                return Diagnostic.Create(descriptor, location, TraceSeverity, additionalLocations: null, ImmutableDictionary<string, string?>.Empty.Add(SpecContract.SymbolKeyProperty, key), message);
+            }
+
+            // What is reported passes here: a SPEC106 marks its baseline entry as used. A diagnostic created but then not
+            // reported (a static method that turned out to be an endpoint, an abstract base reported at its subclasses)
+            // leaves its entry unmatched, which is right: that code is not untraced under that rule.
+            private Diagnostic Emit(Diagnostic diagnostic)
+            {
+                if (_baseline is not null && diagnostic.Id == SpecDescriptors.Baselined.Id &&
+                    diagnostic.Properties.TryGetValue(SymbolKeys.BaselinedRuleProperty, out string? rule) && rule is not null &&
+                    diagnostic.Properties.TryGetValue(SpecContract.SymbolKeyProperty, out string? key) && key is not null)
+                {
+                    _baseline.Matched(rule, key);
+                }
+
+                return diagnostic;
+            }
 
             private static Location LambdaLocation(SyntaxNode syntax)
             {

@@ -32,6 +32,12 @@ namespace SpecGuard.Generators.Infrastructure
 
         public static readonly DiagnosticDescriptor ExemptWithoutReason = Create(SpecRuleIds.ExemptWithoutReason, SpecRules.CodeCategory, DiagnosticSeverity.Warning);
 
+        public static readonly DiagnosticDescriptor Baselined = Create(SpecRuleIds.Baselined, SpecRules.CodeCategory, DiagnosticSeverity.Hidden);
+
+        public static readonly DiagnosticDescriptor StaleBaselineEntry = Create(SpecRuleIds.StaleBaselineEntry, SpecRules.CodeCategory, DiagnosticSeverity.Warning, WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor MalformedBaseline = Create(SpecRuleIds.MalformedBaseline, SpecRules.ConfigurationCategory, DiagnosticSeverity.Warning);
+
         public static readonly DiagnosticDescriptor UnimplementedCriterion = CreateDisabled(SpecRuleIds.UnimplementedCriterion, SpecRules.CodeCategory, DiagnosticSeverity.Warning, WellKnownDiagnosticTags.CompilationEnd);
 
         public static readonly DiagnosticDescriptor PendingCriterion = Create(SpecRuleIds.PendingCriterion, SpecRules.TestsCategory, DiagnosticSeverity.Info, WellKnownDiagnosticTags.CompilationEnd);
@@ -47,8 +53,8 @@ namespace SpecGuard.Generators.Infrastructure
         public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
         {
             MalformedYaml, SchemaViolation, DuplicateCriterionId, IdNotInFeature, DuplicateFeatureKey,
-            UntracedPublicApi, UntracedHandler, UnknownCriterion, DeprecatedCriterion, ExemptWithoutReason, UnimplementedCriterion,
-            PendingCriterion, InternalError, InvalidOption, NoSpecFiles, HandlerTypeNotVisible,
+            UntracedPublicApi, UntracedHandler, UnknownCriterion, DeprecatedCriterion, ExemptWithoutReason, Baselined, StaleBaselineEntry,
+            UnimplementedCriterion, PendingCriterion, InternalError, InvalidOption, NoSpecFiles, HandlerTypeNotVisible, MalformedBaseline,
         };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(static d => d.Id);
