@@ -208,6 +208,12 @@ internal static class BaselineCommand
             }
         }
 
+        // The analyzers give every project in a folder that folder's baseline file: two projects there cannot each have one.
+        foreach (IGrouping<string, string> shared in projects.Keys.GroupBy(static p => Path.GetDirectoryName(p)!, StringComparer.Ordinal).Where(static g => g.Count() > 1))
+        {
+            problems.Add($"{string.Join(" and ", shared.Select(Path.GetFileName))} share the folder {CommandLine.Display(shared.Key, currentDirectory)}, and a project's baseline is the {SpecContract.BaselineFileName} in its folder, so they cannot each have one. Move one project to a folder of its own.");
+        }
+
         string[] keyless = [.. projects.Values.SelectMany(static p => p.MissingKeys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         if (keyless.Length > 0)
         {

@@ -266,6 +266,19 @@ public sealed class BaselineCommandTests : IDisposable
     }
 
     [Fact]
+    public void Two_projects_in_one_folder_change_nothing_since_they_would_share_one_baseline_file()
+    {
+        Write("src/Api/Api.Admin.csproj", "<Project />\n");
+        _logs["src/Api/obj/Debug/net10.0/Api.Admin.specguard.sarif"] = [new SarifResult("SPEC100", "'Api.Admin' is public and traces to no criterion.", Uri("src/Api/Admin.cs"), 3, 18, Key: "T:Api.Admin")];
+
+        CliRun run = Run("baseline");
+
+        Assert.Equal(1, run.Exit);
+        Assert.Contains("specguard baseline: Api.Admin.csproj and Api.csproj share the folder src/Api, and a project's baseline is the SpecGuard.Baseline.txt in its folder, so they cannot each have one.", run.Error, StringComparison.Ordinal);
+        Assert.Null(Read("src/Api/SpecGuard.Baseline.txt"));
+    }
+
+    [Fact]
     public void A_log_that_is_not_SARIF_changes_nothing()
     {
         Write("src/Api/SpecGuard.Baseline.txt", "SPEC100 T:Api.Orders\n");
