@@ -186,6 +186,8 @@ internal static class BaselineCommand
             findings.NoSpecs |= read.Findings.Any(static f => f.Id == SpecRuleIds.NoSpecFiles);
             foreach (SpecFinding finding in read.Findings)
             {
+                // SPEC106 is hidden, and csc logs no hidden diagnostic: this sees a build that applied a baseline only where
+                // SPEC106's severity was raised. SpecGuardBaseline=false is what keeps the baseline out.
                 if (finding.Id == SpecRuleIds.Baselined)
                 {
                     problems.Add(shownLog + ": the build still applied a baseline (SPEC106 was reported), so the findings it hides are not in the log. The SpecGuard package of this project ignores -p:" + SpecContract.BaselineMSBuildProperty + "=false (update it to this tool's version), or the project lists its baseline file itself; remove that item.");

@@ -15,7 +15,8 @@ namespace SpecGuard.Cli.Tests;
 /// The symbol key SpecGuard's analyzers put into <c>Diagnostic.Properties</c> (<see cref="SpecContract.SymbolKeyProperty"/>)
 /// as a real <c>dotnet build</c> writes it into the SARIF log, 2.1.0 and 1.0.0: a stand-in analyzer reports SPEC100 and
 /// SPEC101 with the key as SpecGuard's do, and SarifReader must read it back. This pins csc's shape
-/// (<c>result.properties.customProperties</c>), which the hand-written fixtures (SarifWriter) copy. One build per version.
+/// (<c>result.properties.customProperties</c>), which the hand-written fixtures (SarifWriter) copy, and that hidden
+/// diagnostics (SPEC106) are not in the log. One build per version.
 /// </summary>
 public sealed class RealCompilerSymbolKeyTests : IDisposable
 {
@@ -30,13 +31,16 @@ public sealed class RealCompilerSymbolKeyTests : IDisposable
             private static readonly DiagnosticDescriptor Untraced = new("SPEC100", "Untraced", "'{0}' is public and traces to no criterion", "SpecGuard.Code", DiagnosticSeverity.Warning, true);
             private static readonly DiagnosticDescriptor Handler = new("SPEC101", "Handler", "Handler '{0}' traces to no criterion", "SpecGuard.Code", DiagnosticSeverity.Warning, true);
 
-            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Untraced, Handler);
+            private static readonly DiagnosticDescriptor Baselined = new("SPEC106", "Baselined", "'{0}' is in the baseline", "SpecGuard.Code", DiagnosticSeverity.Hidden, true);
+
+            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Untraced, Handler, Baselined);
 
             public override void Initialize(AnalysisContext context)
             {
                 context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
                 context.EnableConcurrentExecution();
                 context.RegisterSymbolAction(c => Report(c, Untraced), SymbolKind.NamedType);
+                context.RegisterSymbolAction(c => Report(c, Baselined), SymbolKind.NamedType);
                 context.RegisterSymbolAction(c => { if (c.Symbol.Name == "Handle") { Report(c, Handler); } }, SymbolKind.Method);
             }
 
@@ -99,6 +103,10 @@ public sealed class RealCompilerSymbolKeyTests : IDisposable
             Assert.Equal(sarifVersion, document.RootElement.GetProperty("version").GetString());
             JsonElement result = document.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().First(static r => r.GetProperty("ruleId").GetString() == "SPEC101");
             Assert.Equal("M:Probe.Orders.Handle(System.Int32,System.String)", result.GetProperty("properties").GetProperty("customProperties").GetProperty(SpecContract.SymbolKeyProperty).GetString());
+
+            // A hidden diagnostic (SPEC106's default severity) is not logged at all: the log of a build that applied a
+            // baseline cannot show what the baseline hid, which is why specguard baseline builds with SpecGuardBaseline=false.
+            Assert.DoesNotContain(document.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray(), static r => r.GetProperty("ruleId").GetString() == "SPEC106");
         }
 
         SarifReadResult read = SarifReader.Read(log);
