@@ -26,13 +26,18 @@ internal static partial class CommandLine
     /// <param name="output">Where results go (stdout).</param>
     /// <param name="error">Where problems and warnings go (stderr).</param>
     /// <param name="currentDirectory">The directory relative paths are resolved against.</param>
-    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, string currentDirectory)
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, string currentDirectory) =>
+        Run(args, output, error, currentDirectory, BaselineCommand.DotnetBuild);
+
+    /// <summary>As <see cref="Run(IReadOnlyList{string}, TextWriter, TextWriter, string)"/>, with the build <c>specguard baseline</c> runs given (tests stand in for dotnet build).</summary>
+    internal static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, string currentDirectory, BuildRunner build)
     {
         var root = new RootCommand("SpecGuard: hold .NET code to machine-readable acceptance criteria.")
         {
             ValidateCommand.Create(output, error, currentDirectory),
             ReportCommand.Create(output, error, currentDirectory),
             InitCommand.Create(output, error, currentDirectory),
+            BaselineCommand.Create(output, error, currentDirectory, build),
         };
 
         ParseResult parse = root.Parse(args);

@@ -22,7 +22,9 @@ internal sealed record ReportOptions(
     string? Output,
     double? FailUnder,
     IReadOnlyList<string> FailOn,
-    IReadOnlyList<string>? Findings = null);
+    IReadOnlyList<string>? Findings = null,
+    IReadOnlyList<string>? Baselines = null,
+    string? BaselineBase = null);
 
 /// <summary>
 /// <c>specguard report</c>: specs + built assemblies + TRX results → a traceability report (Markdown, HTML, JSON), with
@@ -31,7 +33,10 @@ internal sealed record ReportOptions(
 /// </summary>
 internal static class ReportCommand
 {
-    private static readonly string[] FailOnValues = ["pending", "failing", "untraced", UntracedCode];
+    private static readonly string[] FailOnValues = ["pending", "failing", "untraced", UntracedCode, BaselineGrowth];
+
+    /// <summary><c>--fail-on baseline-growth</c>: any <c>--baseline</c> entry that the <c>--baseline-base</c> revision's file lacks.</summary>
+    private const string BaselineGrowth = "baseline-growth";
 
     /// <summary><c>--fail-on untraced-code</c>: any SPEC100 or SPEC101 finding read with <c>--findings</c>.</summary>
     private const string UntracedCode = "untraced-code";
@@ -59,6 +64,16 @@ internal static class ReportCommand
         {
             Description = "SARIF logs written by the compiler (dotnet build -p:SpecGuardEnforce=report): .sarif files or folders (repeatable). Their SpecGuard findings (SPECnnn) are listed in the report.",
             HelpName = "PATH",
+        };
+        var baselines = new Option<string[]>("--baseline")
+        {
+            Description = "Baseline files (SpecGuard.Baseline.txt, written by specguard baseline) or folders searched for them (repeatable): the recorded untraced code is shown as debt, per project and rule.",
+            HelpName = "PATH",
+        };
+        var baselineBase = new Option<string>("--baseline-base")
+        {
+            Description = "A git revision (branch, tag, commit) to compare the --baseline files with: entries it lacks are shown as added, and fail --fail-on baseline-growth.",
+            HelpName = "REF",
         };
         var format = new Option<string>("--format", "-f")
         {
@@ -96,7 +111,7 @@ internal static class ReportCommand
         };
         var failOn = new Option<string[]>("--fail-on")
         {
-            Description = "Exit 1 when any counted criterion has this status: pending, failing or untraced; or, with untraced-code, when --findings read any SPEC100 or SPEC101 finding (repeatable).",
+            Description = "Exit 1 when any counted criterion has this status: pending, failing or untraced; with untraced-code, when --findings read any SPEC100 or SPEC101 finding; with baseline-growth, when a --baseline file has entries that --baseline-base's lacks (repeatable).",
             HelpName = "STATUS",
         };
         failOn.AcceptOnlyFromAmong(FailOnValues);
@@ -107,6 +122,8 @@ internal static class ReportCommand
             assemblies,
             trx,
             findings,
+            baselines,
+            baselineBase,
             format,
             outputFile,
             failUnder,
@@ -121,7 +138,9 @@ internal static class ReportCommand
                 parse.GetValue(outputFile),
                 parse.GetValue(failUnder),
                 parse.GetValue(failOn) ?? [],
-                parse.GetValue(findings)),
+                parse.GetValue(findings),
+                parse.GetValue(baselines),
+                parse.GetValue(baselineBase)),
             output,
             error,
             currentDirectory));
@@ -130,6 +149,11 @@ internal static class ReportCommand
 
     public static int Run(ReportOptions options, TextWriter output, TextWriter error, string currentDirectory)
     {
+        if (options.FailOn.Contains(BaselineGrowth, StringComparer.Ordinal) && options.BaselineBase is not { Length: > 0 })
+        {
+            return CommandLine.Fail(error, "specguard report: --fail-on baseline-growth needs --baseline-base REF, the git revision to compare the baseline files with (in a pull-request job: the target branch, e.g. origin/main).");
+        }
+
         var warnings = new List<ReportWarning>();
         var inputs = new List<InputFile>();
         var read = new ReadInputs();
@@ -138,6 +162,18 @@ internal static class ReportCommand
         List<ScannedAssembly> assemblies = ScanAssemblies(options.Assemblies, currentDirectory, warnings, inputs, read);
         List<TrxInput> trxFiles = ReadTrx(options.Trx, currentDirectory, warnings, inputs, read);
         List<SpecFinding>? findings = options.Findings is { Count: > 0 } findingPaths ? ReadFindings(findingPaths, currentDirectory, warnings, inputs, read) : null;
+        List<BaselineProject>? baselineFiles = null;
+        if (options.Baselines is { Count: > 0 } baselinePaths)
+        {
+            try
+            {
+                baselineFiles = ReadBaselines(baselinePaths, options.BaselineBase is { Length: > 0 } revision ? new GitBaselineBase(revision) : null, currentDirectory, warnings, inputs, read);
+            }
+            catch (GitBaseException exception)
+            {
+                return CommandLine.Fail(error, "specguard report: " + exception.Message + " Nothing was written.");
+            }
+        }
 
         // Before anything is printed or written: the report must never overwrite what it reads.
         if (options.Output is { Length: > 0 } target && read.Conflict(Path.GetFullPath(target, currentDirectory)) is { } conflict)
@@ -145,7 +181,12 @@ internal static class ReportCommand
             return CommandLine.Fail(error, $"specguard report: --output '{target}' {conflict}; nothing was written. Write the report to a file outside the specs folder that is not an input.");
         }
 
-        TraceReport report = ReportBuilder.Build(features, assemblies, trxFiles, inputs, warnings, findings);
+        TraceReport report = ReportBuilder.Build(features, assemblies, trxFiles, inputs, warnings, findings) with
+        {
+            Baselines = [.. (baselineFiles ?? []).OrderBy(static b => b.Path, StringComparer.Ordinal)],
+            BaselineRequested = baselineFiles is not null,
+            BaselineBase = baselineFiles is not null && options.BaselineBase is { Length: > 0 } shownBase ? shownBase : null,
+        };
         foreach (ReportWarning warning in report.Warnings)
         {
             error.WriteLine(warning.Text);
@@ -185,7 +226,7 @@ internal static class ReportCommand
             Coverage c = report.Coverage;
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"Wrote {CommandLine.Display(path, currentDirectory)}: {c.Counted} criteria, verified {TraceReport.Percent(c.VerifiedPercent)}, implemented {TraceReport.Percent(c.ImplementedPercent)} ({c.Verified} verified, {c.Failing} failing, {c.ImplementedNotVerified} implemented-not-verified, {c.Pending} pending, {c.Untraced} untraced){(report.FindingsRequested ? $"; {report.Findings.Length} SpecGuard finding(s)" : string.Empty)}."));
+                $"Wrote {CommandLine.Display(path, currentDirectory)}: {c.Counted} criteria, verified {TraceReport.Percent(c.VerifiedPercent)}, implemented {TraceReport.Percent(c.ImplementedPercent)} ({c.Verified} verified, {c.Failing} failing, {c.ImplementedNotVerified} implemented-not-verified, {c.Pending} pending, {c.Untraced} untraced){(report.FindingsRequested ? $"; {report.Findings.Length} SpecGuard finding(s)" : string.Empty)}{(report.BaselineRequested ? $"; {report.BaselineTotal} baselined symbol(s)" : string.Empty)}."));
         }
         else
         {
@@ -199,6 +240,7 @@ internal static class ReportCommand
     {
         Coverage coverage = report.Coverage;
         bool untracedCode = options.FailOn.Contains(UntracedCode, StringComparer.Ordinal);
+        bool baselineGrowth = options.FailOn.Contains(BaselineGrowth, StringComparer.Ordinal);
         if (coverage.Counted == 0)
         {
             // Also with --findings: SPEC100/SPEC101 stay quiet in a build that sees no criteria (SPEC902), so a findings
@@ -207,6 +249,11 @@ internal static class ReportCommand
             if (untracedCode)
             {
                 UntracedCodeThreshold(report, error);
+            }
+
+            if (baselineGrowth)
+            {
+                BaselineGrowthThreshold(report, error);
             }
 
             return CommandLine.Problems;
@@ -221,7 +268,7 @@ internal static class ReportCommand
             exit = CommandLine.Problems;
         }
 
-        foreach (string slug in options.FailOn.Distinct(StringComparer.Ordinal).Where(static s => s != UntracedCode).OrderBy(static s => s, StringComparer.Ordinal))
+        foreach (string slug in options.FailOn.Distinct(StringComparer.Ordinal).Where(static s => s is not UntracedCode and not BaselineGrowth).OrderBy(static s => s, StringComparer.Ordinal))
         {
             string[] ids = report.Features
                 .SelectMany(static f => f.Criteria)
@@ -241,7 +288,43 @@ internal static class ReportCommand
             exit = CommandLine.Problems;
         }
 
+        if (baselineGrowth && BaselineGrowthThreshold(report, error))
+        {
+            exit = CommandLine.Problems;
+        }
+
         return exit;
+    }
+
+    /// <summary>
+    /// <c>--fail-on baseline-growth</c>: true (and every added entry printed, one per line) when a <c>--baseline</c> file
+    /// has entries the <c>--baseline-base</c> revision's file lacks. Without <c>--baseline</c> nothing was read to check,
+    /// which is said, and is a failure.
+    /// </summary>
+    private static bool BaselineGrowthThreshold(TraceReport report, TextWriter error)
+    {
+        if (!report.BaselineRequested)
+        {
+            error.WriteLine("specguard report: --fail-on baseline-growth compares the baseline files given with --baseline, but no --baseline was given (pass --baseline with the solution folder).");
+            return true;
+        }
+
+        BaselineProject[] grown = [.. report.Baselines.Where(static b => !b.Added.IsEmpty)];
+        if (grown.Length == 0)
+        {
+            return false;
+        }
+
+        error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"specguard report: {report.BaselineAdded} baseline entr{(report.BaselineAdded == 1 ? "y" : "ies")} added since {report.BaselineBase} in {grown.Length} project(s) (--fail-on baseline-growth); new code must be linked to a criterion or exempt, not baselined:"));
+        foreach (BaselineProject project in grown)
+        {
+            foreach (BaselineItem entry in project.Added)
+            {
+                error.WriteLine("  " + project.Path + ": " + entry.Rule + " " + OneLine(entry.Key));
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -346,6 +429,86 @@ internal static class ReportCommand
                 null,
                 string.Create(CultureInfo.InvariantCulture, $"The analyzer option specguard.handler_types names '{name}', which no project of the solution declares or references ({logs.Count} project log(s) checked), so none of its handlers is checked. Correct the name: namespace, and generic arity in C# form (MyApp.IHandler<T>) or metadata form (MyApp.IHandler`1).")) { SolutionWide = true })
             .ToList();
+    }
+
+    /// <summary>
+    /// The baseline files named by <paramref name="paths"/> (files of any name; folders searched recursively for
+    /// SpecGuard.Baseline.txt), each parsed with SpecBaseline (its SPEC904 lines become warnings) and, with
+    /// <paramref name="gitBase"/>, compared with its text at that revision (absent there: every entry is added).
+    /// </summary>
+    private static List<BaselineProject> ReadBaselines(IReadOnlyList<string> paths, GitBaselineBase? gitBase, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs, ReadInputs read)
+    {
+        var files = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (string path in paths)
+        {
+            string full = Path.GetFullPath(path, currentDirectory);
+            if (File.Exists(full))
+            {
+                files.Add(full);
+            }
+            else if (Directory.Exists(full))
+            {
+                files.UnionWith(EnumerateFiles(full, SpecContract.IsBaselineFile, warnings, currentDirectory));
+            }
+            else
+            {
+                warnings.Add(ReportWarning.Create(path, "no such file or folder; skipped"));
+            }
+        }
+
+        var projects = new List<BaselineProject>();
+        foreach (string file in files)
+        {
+            string display = CommandLine.Display(file, currentDirectory);
+            read.AddFile(file, "a baseline file the report reads");
+            string text;
+            try
+            {
+                text = File.ReadAllText(file);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                warnings.Add(ReportWarning.Create(display, "cannot read the file (" + exception.Message + "); skipped"));
+                continue;
+            }
+
+            SpecGuard.Core.Baseline.SpecBaseline baseline = SpecGuard.Core.Baseline.SpecBaseline.Parse(display, text);
+            foreach (SpecDiagnostic problem in baseline.Problems)
+            {
+                warnings.Add(new ReportWarning(display, problem.ToString()));
+            }
+
+            HashSet<(string, string)>? before = null;
+            if (gitBase is not null)
+            {
+                string? old = gitBase.TextAt(file);
+                before = old is null ? [] : SpecGuard.Core.Baseline.SpecBaseline.Parse(display, old).Entries.Select(static e => (e.Rule, e.Key)).ToHashSet();
+            }
+
+            BaselineItem[] entries = [.. SpecGuard.Core.Baseline.SpecBaseline.Sorted(baseline.Entries.Select(static e => (e.Rule, e.Key)))
+                .Select(e => new BaselineItem(e.Rule, e.Key, before is not null && !before.Contains(e)))];
+            projects.Add(new BaselineProject(ProjectName(file), display, [.. entries]));
+            inputs.Add(new InputFile("baseline", display, string.Create(CultureInfo.InvariantCulture, $"{entries.Length} entr{(entries.Length == 1 ? "y" : "ies")}{(before is null ? string.Empty : $", {entries.Count(static e => e.Added)} added since the base")}")));
+        }
+
+        return projects;
+    }
+
+    /// <summary>The project a baseline belongs to: the one project file in its folder, else the folder's name.</summary>
+    private static string ProjectName(string baselineFile)
+    {
+        string folder = Path.GetDirectoryName(baselineFile)!;
+        string[] projects;
+        try
+        {
+            projects = [.. Directory.EnumerateFiles(folder, "*.*proj").Where(static f => f.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase))];
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            projects = [];
+        }
+
+        return projects.Length == 1 ? Path.GetFileNameWithoutExtension(projects[0]) : Path.GetFileName(folder);
     }
 
     private static List<SpecFeature> LoadSpecs(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs, ReadInputs read)

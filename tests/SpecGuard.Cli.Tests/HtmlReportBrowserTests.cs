@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Text.RegularExpressions;
 using SpecGuard.Cli.Tests.Fixtures;
 using Xunit;
@@ -39,6 +40,23 @@ public sealed partial class HtmlReportBrowserTests : IClassFixture<ShopFixture>
         Assert.Equal(3, VisibleRow().Matches(dom).Count);
         Assert.Equal(8, HiddenRow().Matches(dom).Count);
         Assert.Matches("<tr class=\"group\" data-feature=\"PAYMENTS\" hidden=\"\">", dom);
+    }
+
+    [ChromiumFact]
+    public void With_a_baseline_the_criteria_view_and_its_filter_still_work()
+    {
+        _shop.Write("browser-baseline/Api/SpecGuard.Baseline.txt", string.Concat(Enumerable.Range(0, 500).Select(static i => $"SPEC100 T:Api.Type{i:D3}\n")));
+        string file = Path.Combine(_shop.Root, "browser", "baseline.html");
+        CliRun run = _shop.Run("report", "--format", "html", "-a", "bin", "--trx", "results", "--baseline", "browser-baseline", "-o", file);
+        Assert.Equal(0, run.Exit);
+
+        (int exit, string dom) = Chromium(_shop.Root, "--dump-dom", new Uri(file).AbsoluteUri + "#status=pending&feature=ORDERS");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("<span id=\"count\">Showing 3 of 11 criteria</span>", dom, StringComparison.Ordinal);
+        Assert.Equal(3, VisibleRow().Matches(dom).Count);
+        Assert.Contains("<details class=\"baseline-entries\"><summary>Every baselined symbol (500)</summary>", dom, StringComparison.Ordinal);
+        Assert.DoesNotContain("<details class=\"baseline-entries\" open", dom, StringComparison.Ordinal);
     }
 
     [ChromiumFact]

@@ -99,6 +99,9 @@ internal static class JsonReportWriter
 
             json.WriteEndArray();
 
+            // The --baseline files (null without --baseline).
+            WriteBaseline(json, report);
+
             json.WriteStartArray("warnings");
             foreach (ReportWarning warning in report.Warnings)
             {
@@ -113,6 +116,65 @@ internal static class JsonReportWriter
         }
 
         return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length) + "\n";
+    }
+
+    private static void WriteBaseline(Utf8JsonWriter json, TraceReport report)
+    {
+        if (!report.BaselineRequested)
+        {
+            json.WriteNull("baseline");
+            return;
+        }
+
+        json.WriteStartObject("baseline");
+        WriteOptional(json, "base", report.BaselineBase);
+        json.WriteNumber("total", report.BaselineTotal);
+        WriteOptional(json, "added", report.BaselineAdded);
+        WriteCounts(json, report.BaselineCounts);
+        json.WriteStartArray("projects");
+        foreach (BaselineProject project in report.Baselines)
+        {
+            json.WriteStartObject();
+            json.WriteString("project", project.Project);
+            json.WriteString("path", project.Path);
+            json.WriteNumber("total", project.Entries.Length);
+            WriteOptional(json, "added", report.BaselineBase is null ? null : project.Added.Length);
+            WriteCounts(json, project.Counts);
+            json.WriteStartArray("entries");
+            foreach (BaselineItem entry in project.Entries)
+            {
+                json.WriteStartObject();
+                json.WriteString("rule", entry.Rule);
+                json.WriteString("key", entry.Key);
+                if (report.BaselineBase is null)
+                {
+                    json.WriteNull("added");
+                }
+                else
+                {
+                    json.WriteBoolean("added", entry.Added);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteCounts(Utf8JsonWriter json, System.Collections.Immutable.ImmutableArray<(string Rule, int Count)> counts)
+    {
+        json.WriteStartObject("counts");
+        foreach (var (rule, count) in counts)
+        {
+            json.WriteNumber(rule, count);
+        }
+
+        json.WriteEndObject();
     }
 
     private static void WriteCriterion(Utf8JsonWriter json, CriterionRow row)

@@ -39,6 +39,7 @@ internal static class MarkdownReportWriter
 
         text.Append('\n');
         Findings(text, report, budget);
+        Baseline(text, report, budget);
         int omitted = 0;
         foreach (FeatureRow feature in report.Features)
         {
@@ -90,7 +91,7 @@ internal static class MarkdownReportWriter
             text.Append("\n</details>\n\n");
         }
 
-        text.Append(Invariant($"<sub>specguard {TraceReport.Version} · {report.Inputs.Count(static i => i.Kind == "spec")} spec file(s), {report.Inputs.Count(static i => i.Kind == "assembly")} assembly(ies), {report.Inputs.Count(static i => i.Kind == "trx")} TRX file(s){(report.FindingsRequested ? Invariant($", {report.Inputs.Count(static i => i.Kind == "sarif")} SARIF file(s)") : string.Empty)}</sub>\n"));
+        text.Append(Invariant($"<sub>specguard {TraceReport.Version} · {report.Inputs.Count(static i => i.Kind == "spec")} spec file(s), {report.Inputs.Count(static i => i.Kind == "assembly")} assembly(ies), {report.Inputs.Count(static i => i.Kind == "trx")} TRX file(s){(report.FindingsRequested ? Invariant($", {report.Inputs.Count(static i => i.Kind == "sarif")} SARIF file(s)") : string.Empty)}{(report.BaselineRequested ? Invariant($", {report.Baselines.Length} baseline file(s)") : string.Empty)}</sub>\n"));
         return text.ToString();
     }
 
@@ -136,6 +137,66 @@ internal static class MarkdownReportWriter
 
         text.Append("\n</details>\n\n");
     }
+
+    /// <summary>
+    /// The baseline as debt: the totals per rule, a table per project (always complete), then every entry in a collapsed
+    /// section within the budget. With <c>--baseline-base</c>, what was added since that revision is counted and marked.
+    /// </summary>
+    private static void Baseline(StringBuilder text, TraceReport report, int budget)
+    {
+        if (!report.BaselineRequested)
+        {
+            return;
+        }
+
+        text.Append("### SpecGuard baseline (untraced code recorded as debt)\n\n");
+        if (report.BaselineTotal == 0)
+        {
+            text.Append(Invariant($"No baselined symbol in {report.Baselines.Length} baseline file(s).\n\n"));
+            return;
+        }
+
+        bool withBase = report.BaselineBase is not null;
+        text.Append(Invariant($"**{report.BaselineTotal} baselined symbol(s)** in {report.Baselines.Count(static b => !b.Entries.IsEmpty)} project(s): "))
+            .Append(string.Join(" · ", report.BaselineCounts.Select(static c => Invariant($"{Cell(c.Rule)} × {c.Count}"))));
+        if (withBase)
+        {
+            text.Append(Invariant($" · **{report.BaselineAdded} added since `{Code(report.BaselineBase!)}`**"));
+        }
+
+        text.Append("\n\n| Project | Baseline | SPEC100 | SPEC101 | Total |").Append(withBase ? " Added |\n|---|---|--:|--:|--:|--:|\n" : "\n|---|---|--:|--:|--:|\n");
+        foreach (BaselineProject project in report.Baselines)
+        {
+            text.Append(Invariant($"| **{Cell(project.Project)}** | `{Code(project.Path)}` | {Count(project, "SPEC100")} | {Count(project, "SPEC101")} | {project.Entries.Length} |"));
+            text.Append(withBase ? Invariant($" {project.Added.Length} |\n") : "\n");
+        }
+
+        text.Append("\n<details><summary>Every baselined symbol</summary>\n\n");
+        int shown = 0;
+        foreach (BaselineProject project in report.Baselines)
+        {
+            foreach (BaselineItem entry in project.Entries)
+            {
+                string line = "- " + Cell(project.Project) + ": **" + Cell(entry.Rule) + "** `" + Code(entry.Key) + "`" + (entry.Added ? " — added since `" + Code(report.BaselineBase!) + "`" : string.Empty) + "\n";
+                if (text.Length + line.Length > budget)
+                {
+                    break;
+                }
+
+                text.Append(line);
+                shown++;
+            }
+        }
+
+        if (shown < report.BaselineTotal)
+        {
+            text.Append(Invariant($"- _… {report.BaselineTotal - shown} more entr(ies) left out to fit a comment; the HTML and JSON reports have every one._\n"));
+        }
+
+        text.Append("\n</details>\n\n");
+    }
+
+    private static int Count(BaselineProject project, string rule) => project.Entries.Count(e => e.Rule == rule);
 
     private static string FeatureBlock(FeatureRow feature)
     {

@@ -105,6 +105,24 @@ internal sealed record TraceReport(
     /// <summary>True when <c>--findings</c> was given: the report then says how many findings there are, even none.</summary>
     public bool FindingsRequested { get; init; }
 
+    /// <summary>The baseline files read with <c>--baseline</c>, one per project, ordered by path.</summary>
+    public ImmutableArray<BaselineProject> Baselines { get; init; } = [];
+
+    /// <summary>True when <c>--baseline</c> was given: the report then shows the baseline, even an empty one.</summary>
+    public bool BaselineRequested { get; init; }
+
+    /// <summary>The git revision the baselines were compared with (<c>--baseline-base</c>), or null.</summary>
+    public string? BaselineBase { get; init; }
+
+    /// <summary>Baseline entries over every project.</summary>
+    public int BaselineTotal => Baselines.Sum(static b => b.Entries.Length);
+
+    /// <summary>Baseline entries per rule over every project, ordered by rule.</summary>
+    public ImmutableArray<(string Rule, int Count)> BaselineCounts => BaselineProject.CountsOf(Baselines.SelectMany(static b => b.Entries));
+
+    /// <summary>Entries added since <see cref="BaselineBase"/> over every project; null without it.</summary>
+    public int? BaselineAdded => BaselineBase is null ? null : Baselines.Sum(static b => b.Added.Length);
+
     /// <summary>Findings per rule, ordered by rule.</summary>
     public ImmutableArray<(string Id, int Count)> FindingCounts =>
         [.. Findings.GroupBy(static f => f.Id, StringComparer.Ordinal).Select(static g => (g.Key, g.Count())).OrderBy(static c => c.Key, StringComparer.Ordinal)];
@@ -148,4 +166,22 @@ internal sealed record TraceReport(
         location is null ? string.Empty : location.File + ":" + location.Line.ToString(CultureInfo.InvariantCulture);
 
     public static string Version { get; } = typeof(TraceReport).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+}
+
+/// <summary>One entry of a baseline: the rule and the symbol key, and whether <c>--baseline-base</c>'s revision lacks it.</summary>
+internal sealed record BaselineItem(string Rule, string Key, bool Added);
+
+/// <summary>A project's baseline file as the report read it (<c>--baseline</c>).</summary>
+/// <param name="Project">The name of the project file next to it, else its folder's name.</param>
+/// <param name="Path">As displayed.</param>
+/// <param name="Entries">Sorted as the file format sorts them (key, then rule).</param>
+internal sealed record BaselineProject(string Project, string Path, ImmutableArray<BaselineItem> Entries)
+{
+    /// <summary>The entries the <c>--baseline-base</c> revision's file does not have (empty without it).</summary>
+    public ImmutableArray<BaselineItem> Added => [.. Entries.Where(static e => e.Added)];
+
+    public ImmutableArray<(string Rule, int Count)> Counts => CountsOf(Entries);
+
+    public static ImmutableArray<(string Rule, int Count)> CountsOf(System.Collections.Generic.IEnumerable<BaselineItem> entries) =>
+        [.. entries.GroupBy(static e => e.Rule, StringComparer.Ordinal).Select(static g => (g.Key, g.Count())).OrderBy(static c => c.Key, StringComparer.Ordinal)];
 }

@@ -22,6 +22,13 @@ internal sealed record SpecFinding(string Id, string Level, string? Path, int? L
     /// <summary>Decided by the report across every project's log, not read from one (SPEC901 for a handler type no project sees).</summary>
     public bool SolutionWide { get; init; }
 
+    /// <summary>
+    /// The baseline key of the symbol the finding is on (<see cref="SpecGuard.Core.SpecContract.SymbolKeyProperty"/> in the
+    /// result's <c>properties.customProperties</c>, where csc writes a diagnostic's Properties, in SARIF 2.1.0 and 1.0.0);
+    /// null when the result has none (another rule, or a SpecGuard package older than the baseline).
+    /// </summary>
+    public string? Key { get; init; }
+
     /// <summary><c>path(line,col)</c>, or empty without a location.</summary>
     public string Location => Path is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"{Path}({Line},{Column})");
 }
@@ -167,7 +174,16 @@ internal static partial class SarifReader
         }
     }
 
-    private static SpecFinding Finding(JsonElement result, string id, bool v1, JsonElement run, Dictionary<string, JsonElement> bases, string folder)
+    private static SpecFinding Finding(JsonElement result, string id, bool v1, JsonElement run, Dictionary<string, JsonElement> bases, string folder) =>
+        Located(result, id, v1, run, bases, folder) with { Key = SymbolKey(result) };
+
+    /// <summary>csc writes a diagnostic's Properties as <c>result.properties.customProperties</c> (2.1.0 and 1.0.0 alike).</summary>
+    private static string? SymbolKey(JsonElement result) =>
+        Object(result, "properties") is { } properties && Object(properties, "customProperties") is { } custom
+            ? String(custom, SpecGuard.Core.SpecContract.SymbolKeyProperty)
+            : null;
+
+    private static SpecFinding Located(JsonElement result, string id, bool v1, JsonElement run, Dictionary<string, JsonElement> bases, string folder)
     {
         string level = String(result, "level") ?? "warning";
         string message = v1

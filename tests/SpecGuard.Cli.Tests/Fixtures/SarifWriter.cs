@@ -14,7 +14,8 @@ namespace SpecGuard.Cli.Tests.Fixtures;
 /// <param name="Level">level; null leaves it out (SARIF's default is warning).</param>
 /// <param name="Suppressed">Writes csc's <c>suppressions: [{ kind: inSource }]</c>.</param>
 /// <param name="UriBaseId">artifactLocation.uriBaseId.</param>
-public sealed record SarifResult(string RuleId, string Message, string? Uri, int? Line = null, int? Column = null, string? Level = "warning", bool Suppressed = false, string? UriBaseId = null);
+/// <param name="Key">The SpecGuardSymbolKey diagnostic property, written where csc writes Properties (properties.customProperties; RealCompilerSymbolKeyTests).</param>
+public sealed record SarifResult(string RuleId, string Message, string? Uri, int? Line = null, int? Column = null, string? Level = "warning", bool Suppressed = false, string? UriBaseId = null, string? Key = null);
 
 /// <summary>Writes SARIF 2.1.0 in the shape csc's ErrorLog has (checked against a real build in RealCompilerSarifTests).</summary>
 public static class SarifWriter
@@ -83,7 +84,13 @@ public static class SarifWriter
             result["locations"] = new[] { new Dictionary<string, object> { ["physicalLocation"] = new Dictionary<string, object> { ["artifactLocation"] = artifact, ["region"] = region } } };
         }
 
-        result["properties"] = new Dictionary<string, int> { ["warningLevel"] = 1 };
+        var properties = new Dictionary<string, object> { ["warningLevel"] = 1 };
+        if (r.Key is not null)
+        {
+            properties["customProperties"] = new Dictionary<string, string> { ["SpecGuardSymbolKey"] = r.Key };
+        }
+
+        result["properties"] = properties;
         return result;
     }
 }
