@@ -60,30 +60,7 @@ namespace SpecGuard.Generators.Emit
             writer.Open("public sealed partial class " + SpecContract.PendingTestsClass(feature.Key));
             writer.Line("/// <summary>" + Names.DocText(reason) + "</summary>");
             writer.Line(AttributeSource.PendingStubMarker);
-            switch (framework)
-            {
-                case TestFramework.XunitV2:
-                case TestFramework.XunitV3:
-                    writer.Line("[global::Xunit.Fact" + (skip ? "(Skip = " + Names.Literal(reason) + ")" : string.Empty) + "]");
-                    break;
-                case TestFramework.NUnit:
-                    writer.Line("[global::NUnit.Framework.Test]");
-                    if (skip)
-                    {
-                        writer.Line("[global::NUnit.Framework.Ignore(" + Names.Literal(reason) + ")]");
-                    }
-
-                    break;
-                case TestFramework.MSTest:
-                    writer.Line("[global::Microsoft.VisualStudio.TestTools.UnitTesting.TestMethod]");
-                    if (skip)
-                    {
-                        writer.Line("[global::Microsoft.VisualStudio.TestTools.UnitTesting.Ignore(" + Names.Literal(reason) + ")]");
-                    }
-
-                    break;
-            }
-
+            TestAttributes(writer, framework, skip, reason, new List<string>());
             writer.Line("[global::SpecGuard.Verifies(" + string.Join(", ", pending.Select(static c => Names.Literal(c.Id))) + ")]");
             writer.Open("public void " + SpecContract.FeatureClass(feature.Key) + "_pending_criteria()");
             if (!skip)
@@ -156,51 +133,8 @@ namespace SpecGuard.Generators.Emit
             writer.Line(AttributeSource.PendingStubMarker);
 
             bool skip = mode == PendingTestsMode.Skip;
-            string skipArgument = skip ? "(Skip = " + Names.Literal(reason) + ")" : string.Empty;
-            switch (framework)
-            {
-                case TestFramework.XunitV2:
-                case TestFramework.XunitV3:
-                    writer.Line((parameterised ? "[global::Xunit.Theory" : "[global::Xunit.Fact") + skipArgument + "]");
-                    foreach (EquatableArray<ExampleCell> row in criterion.Examples)
-                    {
-                        writer.Line("[global::Xunit.InlineData(" + Arguments(columns, row) + ")]");
-                    }
-
-                    break;
-                case TestFramework.NUnit:
-                    if (parameterised)
-                    {
-                        foreach (EquatableArray<ExampleCell> row in criterion.Examples)
-                        {
-                            writer.Line("[global::NUnit.Framework.TestCase(" + Arguments(columns, row) + ")]");
-                        }
-                    }
-                    else
-                    {
-                        writer.Line("[global::NUnit.Framework.Test]");
-                    }
-
-                    if (skip)
-                    {
-                        writer.Line("[global::NUnit.Framework.Ignore(" + Names.Literal(reason) + ")]");
-                    }
-
-                    break;
-                case TestFramework.MSTest:
-                    writer.Line("[global::Microsoft.VisualStudio.TestTools.UnitTesting.TestMethod]");
-                    foreach (EquatableArray<ExampleCell> row in criterion.Examples)
-                    {
-                        writer.Line("[global::Microsoft.VisualStudio.TestTools.UnitTesting.DataRow(" + Arguments(columns, row) + ")]");
-                    }
-
-                    if (skip)
-                    {
-                        writer.Line("[global::Microsoft.VisualStudio.TestTools.UnitTesting.Ignore(" + Names.Literal(reason) + ")]");
-                    }
-
-                    break;
-            }
+            // Rows only with columns: a row without a column would be an empty data row on a plain test.
+            TestAttributes(writer, framework, skip, reason, parameterised ? criterion.Examples.Select(row => Arguments(columns, row)).ToList() : new List<string>());
 
             writer.Line("[global::SpecGuard.Verifies(" + Names.Literal(criterion.Id) + ")]");
             string parameters = string.Join(", ", columns.Select(c => c.TypeName(nullableAnnotations) + " " + c.Parameter));
@@ -219,6 +153,56 @@ namespace SpecGuard.Generators.Emit
             }
 
             writer.Close();
+        }
+
+        /// <summary>
+        /// The framework's test attributes: a test (parameterised when there are <paramref name="rows"/>, one data row each),
+        /// skipped with <paramref name="reason"/> when <paramref name="skip"/>.
+        /// </summary>
+        private static void TestAttributes(IndentedWriter writer, TestFramework framework, bool skip, string reason, List<string> rows)
+        {
+            switch (framework)
+            {
+                case TestFramework.XunitV2:
+                case TestFramework.XunitV3:
+                    writer.Line((rows.Count > 0 ? "[global::Xunit.Theory" : "[global::Xunit.Fact") + (skip ? "(Skip = " + Names.Literal(reason) + ")" : string.Empty) + "]");
+                    foreach (string row in rows)
+                    {
+                        writer.Line("[global::Xunit.InlineData(" + row + ")]");
+                    }
+
+                    break;
+                case TestFramework.NUnit:
+                    foreach (string row in rows)
+                    {
+                        writer.Line("[global::NUnit.Framework.TestCase(" + row + ")]");
+                    }
+
+                    if (rows.Count == 0)
+                    {
+                        writer.Line("[global::NUnit.Framework.Test]");
+                    }
+
+                    if (skip)
+                    {
+                        writer.Line("[global::NUnit.Framework.Ignore(" + Names.Literal(reason) + ")]");
+                    }
+
+                    break;
+                case TestFramework.MSTest:
+                    writer.Line("[global::Microsoft.VisualStudio.TestTools.UnitTesting.TestMethod]");
+                    foreach (string row in rows)
+                    {
+                        writer.Line("[global::Microsoft.VisualStudio.TestTools.UnitTesting.DataRow(" + row + ")]");
+                    }
+
+                    if (skip)
+                    {
+                        writer.Line("[global::Microsoft.VisualStudio.TestTools.UnitTesting.Ignore(" + Names.Literal(reason) + ")]");
+                    }
+
+                    break;
+            }
         }
 
         private static void Comment(IndentedWriter writer, string keyword, EquatableArray<string> sentences)
