@@ -26,7 +26,9 @@ namespace SpecGuard.CodeFixes
 
         public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
         {
-            if (fixAllContext.CodeActionEquivalenceKey != EquivalenceKeys.AddToBaseline)
+            // dotnet format asks with no equivalence key (it fixes all of a diagnostic ID with each provider that fixes it);
+            // this provider has one action, so no key means it.
+            if (fixAllContext.CodeActionEquivalenceKey is { } key && key != EquivalenceKeys.AddToBaseline)
             {
                 return Task.FromResult<CodeAction?>(null);
             }

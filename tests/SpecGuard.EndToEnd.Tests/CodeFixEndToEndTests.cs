@@ -135,7 +135,7 @@ public sealed class CodeFixEndToEndTests
     }
 
     [Fact]
-    public void Dotnet_format_never_links_or_exempts_untraced_code_on_its_own()
+    public void Dotnet_format_never_links_or_exempts_untraced_code_on_its_own_and_can_baseline_it()
     {
         using var repo = Repository();
         repo.Write("src/Shop/Cart.cs", FixedCart);
@@ -154,10 +154,19 @@ public sealed class CodeFixEndToEndTests
 
             """;
         repo.Write("src/Shop/Totals.cs", untraced);
+        // dotnet format edits additional files but does not create them (MSBuildWorkspace): the baseline must exist.
+        repo.Write("src/Shop/SpecGuard.Baseline.txt", "# SpecGuard baseline\n");
 
         CommandResult format = repo.Dotnet("src/Shop", "format", "analyzers", "--diagnostics", "SPEC100", "--severity", "info", "--verbosity", "normal").ShouldSucceed();
 
         Assert.Contains("Unable to fix SPEC100. Code fix LinkCodeFixProvider doesn't support Fix All in Solution.", format.Output, StringComparison.Ordinal);
         Assert.Equal(untraced.ReplaceLineEndings(), File.ReadAllText(Path.Combine(repo.Root, "src/Shop/Totals.cs")).ReplaceLineEndings());
+
+        // What it can do (issue 12): record the untraced code in the project's existing baseline, which the next build honours.
+        string baseline = Path.Combine(repo.Root, "src/Shop/SpecGuard.Baseline.txt");
+        Assert.True(File.Exists(baseline), "dotnet format wrote no baseline:\n" + format.Output);
+        Assert.Contains("SPEC100 T:Shop.Totals\n", File.ReadAllText(baseline), StringComparison.Ordinal);
+        CommandResult ci = repo.Dotnet("src/Shop", new System.Collections.Generic.Dictionary<string, string> { ["CI"] = "true" }, "build", "--no-incremental").ShouldSucceed();
+        Assert.DoesNotContain("SPEC100", ci.Output, StringComparison.Ordinal);
     }
 }
