@@ -54,6 +54,15 @@ namespace SpecGuard.Core
             return string.Equals(path.Substring(slash + 1), ReviewRecordFileName, StringComparison.OrdinalIgnoreCase);
         }
 
+        /// <summary>
+        /// Diagnostic property of a SPEC105 (suspect link): the criterion ID the link names. With
+        /// <see cref="FingerprintProperty"/>, what the code fix records without loading the specs.
+        /// </summary>
+        public const string CriterionIdProperty = "SpecGuardCriterionId";
+
+        /// <summary>Diagnostic property of a SPEC105: the criterion's current fingerprint (<c>SpecGuard.Core.Review.CriterionFingerprint</c>).</summary>
+        public const string FingerprintProperty = "SpecGuardFingerprint";
+
         /// <summary>The file name of a project's SpecGuard baseline (in the project folder; see <c>SpecGuard.Core.Baseline.SpecBaseline</c>).</summary>
         public const string BaselineFileName = "SpecGuard.Baseline.txt";
 
