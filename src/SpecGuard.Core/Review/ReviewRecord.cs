@@ -134,6 +134,89 @@ namespace SpecGuard.Core.Review
             return builder.ToString();
         }
 
+        /// <summary>
+        /// <paramref name="text"/> (a review record's text) with <paramref name="entries"/> (ID, fingerprint) recorded, for
+        /// the code fix: the line of an ID the record lists is rewritten in place (<c>ID FINGERPRINT</c>); an ID it does not
+        /// list becomes a line right after the last entry that sorts before it (ordinal), or before the first entry, or
+        /// at the end of a file without entries. Every other line (comments, blank lines, malformed lines) stays as it
+        /// is, and so does the file's line break (LF unless the file uses CRLF): a sorted record stays sorted, with a
+        /// one-line diff per criterion. An empty text becomes <see cref="Write"/>'s. Entries that are not valid are left out;
+        /// a later entry for the same ID wins. The text is returned unchanged when nothing changes.
+        /// </summary>
+        public static string WithEntries(string text, IEnumerable<(string Id, string Fingerprint)> entries)
+        {
+            var wanted = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            foreach ((string id, string fingerprint) in entries)
+            {
+                if (IsId(id) && CriterionFingerprint.IsFingerprint(fingerprint))
+                {
+                    wanted[id] = fingerprint;
+                }
+            }
+
+            if (wanted.Count == 0)
+            {
+                return text;
+            }
+
+            if (text.Trim().Length == 0)
+            {
+                return Write(wanted.Select(static e => (e.Key, e.Value)));
+            }
+
+            ReviewRecord current = Parse(string.Empty, text);
+            string newline = text.Contains("\r\n") ? "\r\n" : "\n";
+            string body = text.EndsWith("\n", StringComparison.Ordinal) ? text.Substring(0, text.Length - 1) : text;
+            List<string> lines = body.Split('\n').Select(static l => l.EndsWith("\r", StringComparison.Ordinal) ? l.Substring(0, l.Length - 1) : l).ToList();
+            var ids = new List<string?>(lines.Select(static _ => (string?)null));
+            foreach (ReviewEntry entry in current.Entries)
+            {
+                ids[entry.Span.StartLine] = entry.Id;
+            }
+
+            bool changed = false;
+            foreach (KeyValuePair<string, string> entry in wanted)
+            {
+                if (current.Find(entry.Key) is { } existing)
+                {
+                    if (!string.Equals(existing.Fingerprint, entry.Value, StringComparison.Ordinal))
+                    {
+                        lines[existing.Span.StartLine] = entry.Key + " " + entry.Value;
+                        changed = true;
+                    }
+
+                    continue;
+                }
+
+                int insertAt = -1;
+                int firstEntry = -1;
+                for (int i = 0; i < ids.Count; i++)
+                {
+                    if (ids[i] is not { } id)
+                    {
+                        continue;
+                    }
+
+                    firstEntry = firstEntry < 0 ? i : firstEntry;
+                    if (string.CompareOrdinal(id, entry.Key) < 0)
+                    {
+                        insertAt = i + 1;
+                    }
+                }
+
+                if (insertAt < 0)
+                {
+                    insertAt = firstEntry >= 0 ? firstEntry : lines.Count;
+                }
+
+                lines.Insert(insertAt, entry.Key + " " + entry.Value);
+                ids.Insert(insertAt, entry.Key);
+                changed = true;
+            }
+
+            return changed ? string.Join(newline, lines) + newline : text;
+        }
+
         // The characters of a criterion ID as the schema allows them (upper-case ASCII letters, digits, dashes; a letter first).
         private static bool IsId(string text) =>
             text.Length > 0 && text[0] >= 'A' && text[0] <= 'Z' && text.All(static c => (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-');
