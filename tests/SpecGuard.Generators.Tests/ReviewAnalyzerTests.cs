@@ -108,6 +108,18 @@ public sealed class ReviewAnalyzerTests
     }
 
     [Fact]
+    public async Task With_the_other_link_rules_off_a_review_record_still_gets_its_links_checked()
+    {
+        // Without a record the analyzer stops at once when SPEC102-104/110/900 are off (HotPathTests); with one it runs for SPEC105.
+        var test = WithSpec(Changed, Reviewed());
+        test.DisabledDiagnostics.AddRange(["SPEC102", "SPEC103", "SPEC104", "SPEC900"]);
+        test.ExpectedDiagnostics.Add(Suspect(0, "code"));
+        test.ExpectedDiagnostics.Add(Suspect(1, "code"));
+        test.ExpectedDiagnostics.Add(Suspect(2, "test"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Reformatting_the_YAML_and_changing_tags_or_priority_makes_nothing_suspect()
     {
         const string Reformatted = """

@@ -55,14 +55,21 @@ namespace SpecGuard.Generators.Analyzers
 
         private static void Start(CompilationStartAnalysisContext context)
         {
+            // Null without a review record (checked by name): then SPEC105 costs nothing on any link. SPEC105 and SPEC905
+            // are on by default, which keeps the compiler from skipping this analyzer when the link rules are off; without
+            // a record they report nothing, so it stops here then, as if skipped (HotPathTests).
+            ReviewSet? reviews = ReviewSet.Read(context.Options.AdditionalFiles, context.CancellationToken);
+            if (reviews is null && LinkRulesOff(context.Compilation, context.CancellationToken))
+            {
+                return;
+            }
+
             // Without spec files the set is empty and cheap; links still get SPEC102 ("this project sees no spec files").
             if (SpecFiles.LoadSet(context) is not { } specs)
             {
                 return;
             }
 
-            // Null without a review record (checked by name): then SPEC105 costs nothing on any link.
-            ReviewSet? reviews = ReviewSet.Read(context.Options.AdditionalFiles, context.CancellationToken);
             bool enforced = reviews is not null && TraceabilityOptions.IsEnforced(context.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
             var state = new State(context.Compilation, specs, reviews, enforced);
             if (reviews is not null)
@@ -76,6 +83,14 @@ namespace SpecGuard.Generators.Analyzers
                 context.RegisterCompilationEndAction(state.ReportUnimplemented);
             }
         }
+
+        // Whether every rule of this analyzer but SPEC105 and SPEC905 is off for every file, as the compiler decides.
+        private static bool LinkRulesOff(Compilation compilation, CancellationToken cancellationToken) =>
+            TraceabilityAnalyzer.IsOff(compilation, SpecDescriptors.UnknownCriterion, cancellationToken) &&
+            TraceabilityAnalyzer.IsOff(compilation, SpecDescriptors.DeprecatedCriterion, cancellationToken) &&
+            TraceabilityAnalyzer.IsOff(compilation, SpecDescriptors.ExemptWithoutReason, cancellationToken) &&
+            TraceabilityAnalyzer.IsOff(compilation, SpecDescriptors.UnimplementedCriterion, cancellationToken) &&
+            TraceabilityAnalyzer.IsOff(compilation, SpecDescriptors.InternalError, cancellationToken);
 
         private sealed class State
         {
