@@ -21,7 +21,8 @@ namespace SpecGuard.Benchmarks;
 /// 10,000 public methods, 7,000 of them linked with [Implements], and 1,000 criteria in 50 spec files (category
 /// "linked"); and the same code without links or spec files, a project that references SpecGuard but has no specs yet
 /// (category "no spec file"); and that unlinked code with the specs, without and with a 2,000-line baseline that
-/// holds every type (category "baseline", issue 12).
+/// holds every type (category "baseline", issue 12); and LinkAnalyzer on the linked code without and with a review
+/// record of all 1,000 criteria, reviewed at their current text or all changed since (category "review", issue 13).
 /// <c>dotnet run -c Release --project bench/SpecGuard.Benchmarks -- --filter *AnalyzerBenchmarks*</c>
 /// </summary>
 [MemoryDiagnoser]
@@ -32,6 +33,7 @@ public class AnalyzerBenchmarks
     private const string Linked = "linked";
     private const string NoSpec = "no spec file";
     private const string Baseline = "baseline";
+    private const string Review = "review";
 
     private CSharpCompilation _compilation = null!;
     private CSharpCompilation _unlinked = null!;
@@ -39,6 +41,8 @@ public class AnalyzerBenchmarks
     private AnalyzerOptions _membersScope = null!;
     private AnalyzerOptions _noSpecs = null!;
     private AnalyzerOptions _withBaseline = null!;
+    private AnalyzerOptions _reviewed = null!;
+    private AnalyzerOptions _allSuspect = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -92,6 +96,13 @@ public class AnalyzerBenchmarks
         // Issue 12: the unlinked code (2,000 SPEC100 findings) with every type in a 2,000-line baseline (all SPEC106).
         string baseline = string.Concat(Enumerable.Range(0, 2000).Select(t => $"SPEC100 T:Shop.Area{t / 20}.Service{t}\n").Order(StringComparer.Ordinal));
         _withBaseline = new AnalyzerOptions(specs.Add(new Text("/src/Shop/SpecGuard.Baseline.txt", baseline)), new Options(new Dictionary<string, string>()));
+        // Issue 13: every criterion in SpecGuard.Reviews.txt, at its current fingerprint (nothing suspect) or at another one
+        // (every one of the 7,000 links is SPEC105).
+        var criteria = SyntheticSpecs.FiftyFiles().SelectMany(s => Core.SpecLoader.Load(s.Path, s.Text).Feature!.Criteria).ToList();
+        string reviewed = Core.Review.ReviewRecord.Write(criteria.Select(c => (c.Id, Core.Review.CriterionFingerprint.Of(c))));
+        string changed = Core.Review.ReviewRecord.Write(criteria.Select(c => (c.Id, "0000000000000000")));
+        _reviewed = new AnalyzerOptions(specs.Add(new Text("/src/specs/SpecGuard.Reviews.txt", reviewed)), new Options(new Dictionary<string, string>()));
+        _allSuspect = new AnalyzerOptions(specs.Add(new Text("/src/specs/SpecGuard.Reviews.txt", changed)), new Options(new Dictionary<string, string>()));
         int linked = trees.Sum(t => t.ToString().Split("[SpecGuard.Implements(").Length - 1);
         Console.WriteLine($"// {trees.Count - 2} files, 2,000 public types, 10,000 public methods, {linked:N0} linked");
     }
@@ -135,6 +146,18 @@ public class AnalyzerBenchmarks
     /// <summary>The same with a 2,000-line baseline holding every type: 2,000 SPEC106 and the stale-entry check at the end.</summary>
     [Benchmark, BenchmarkCategory(Baseline)]
     public Task<ImmutableArray<Diagnostic>> UntracedWithBaseline() => Run(_unlinked, _withBaseline, new TraceabilityAnalyzer());
+
+    /// <summary>LinkAnalyzer on the 7,000 links without a review record (SPEC105 off).</summary>
+    [Benchmark(Baseline = true), BenchmarkCategory(Review)]
+    public Task<ImmutableArray<Diagnostic>> LinksWithoutReviewRecord() => Run(_compilation, _typesScope, new LinkAnalyzer());
+
+    /// <summary>The same with a review record of all 1,000 criteria at their current text: every link checked, none suspect.</summary>
+    [Benchmark, BenchmarkCategory(Review)]
+    public Task<ImmutableArray<Diagnostic>> LinksWithReviewRecord() => Run(_compilation, _reviewed, new LinkAnalyzer());
+
+    /// <summary>The same with every criterion changed since its review: 7,000 SPEC105.</summary>
+    [Benchmark, BenchmarkCategory(Review)]
+    public Task<ImmutableArray<Diagnostic>> LinksAllSuspect() => Run(_compilation, _allSuspect, new LinkAnalyzer());
 
     private static Task<ImmutableArray<Diagnostic>> Run(CSharpCompilation compilation, AnalyzerOptions options, params DiagnosticAnalyzer[] analyzers) =>
         compilation.WithAnalyzers([.. analyzers], options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);

@@ -30,6 +30,9 @@ namespace SpecGuard.CodeFixes
         /// <summary>"Remove every stale entry of this baseline" (SPEC107).</summary>
         public const string RemoveAllStaleEntries = "SpecGuard.RemoveAllStaleBaselineEntries";
 
+        /// <summary>"Record the review of ID" (SPEC105): one key for every criterion, so fix-all records every suspect criterion in scope.</summary>
+        public const string RecordReview = "SpecGuard.RecordReview";
+
         /// <summary>The key of "Implement <paramref name="id"/>".</summary>
         public static string Implement(string id) => ImplementPrefix + id;
 

@@ -44,6 +44,25 @@ namespace SpecGuard.Core
         /// <summary>The namespace of the generated pending-test classes.</summary>
         public const string PendingTestsNamespace = "SpecGuard.PendingTests";
 
+        /// <summary>The file name of the review record, in the specs root (see <c>SpecGuard.Core.Review.ReviewRecord</c>).</summary>
+        public const string ReviewRecordFileName = "SpecGuard.Reviews.txt";
+
+        /// <summary>Whether <paramref name="path"/> names a review record (<see cref="ReviewRecordFileName"/>, any case).</summary>
+        public static bool IsReviewRecordFile(string path)
+        {
+            int slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
+            return string.Equals(path.Substring(slash + 1), ReviewRecordFileName, StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>
+        /// Diagnostic property of a SPEC105 (suspect link): the criterion ID the link names. With
+        /// <see cref="FingerprintProperty"/>, what the code fix records without loading the specs.
+        /// </summary>
+        public const string CriterionIdProperty = "SpecGuardCriterionId";
+
+        /// <summary>Diagnostic property of a SPEC105: the criterion's current fingerprint (<c>SpecGuard.Core.Review.CriterionFingerprint</c>).</summary>
+        public const string FingerprintProperty = "SpecGuardFingerprint";
+
         /// <summary>The file name of a project's SpecGuard baseline (in the project folder; see <c>SpecGuard.Core.Baseline.SpecBaseline</c>).</summary>
         public const string BaselineFileName = "SpecGuard.Baseline.txt";
 

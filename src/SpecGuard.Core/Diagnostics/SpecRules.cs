@@ -65,6 +65,12 @@ namespace SpecGuard.Core.Diagnostics
         /// <summary>SPEC903.</summary>
         public const string HandlerTypeNotVisible = "SPEC903";
 
+        /// <summary>A link to a criterion whose text changed since its links were last reviewed.</summary>
+        public const string SuspectLink = "SPEC105";
+
+        /// <summary>A review-record line that is not a valid entry.</summary>
+        public const string MalformedReviewRecord = "SPEC905";
+
         /// <summary>Untraced code recorded in the project's SpecGuard baseline (hidden).</summary>
         public const string Baselined = "SPEC106";
 
@@ -149,6 +155,14 @@ namespace SpecGuard.Core.Diagnostics
             SpecSeverity.Warning,
             CodeCategory,
             "A controller action, minimal-API endpoint, MediatR or MassTransit handler, gRPC service method or configured handler has no [Implements] and no [SpecExempt]. An error when SpecGuardEnforce is true (the default in CI).");
+
+        /// <summary>SPEC105: a link to a criterion whose normative text changed since its links were last reviewed.</summary>
+        public static readonly SpecRule SuspectLink = new SpecRule(
+            SpecRuleIds.SuspectLink,
+            "Linked criterion changed since its links were reviewed",
+            SpecSeverity.Warning,
+            CodeCategory,
+            "The criterion this [Implements] or [Verifies] names has a different title, given, when, then or examples than when its links were last reviewed (the review record, SpecGuard.Reviews.txt). Check this code or test against the new text, then record the review with specguard review ID. An error when SpecGuardEnforce is true (the default in CI).");
 
         /// <summary>SPEC106: untraced code that the project's baseline records (hidden: an IDE can still offer to link it).</summary>
         public static readonly SpecRule Baselined = new SpecRule(
@@ -270,12 +284,20 @@ namespace SpecGuard.Core.Diagnostics
             ConfigurationCategory,
             "A line of SpecGuard.Baseline.txt is neither a comment, blank, nor an entry 'SPEC100 KEY' or 'SPEC101 KEY' with a documentation-comment ID or endpoint key, or it repeats an earlier entry. Such a line exempts nothing.");
 
+        /// <summary>SPEC905: a line of the review record that is not a valid entry.</summary>
+        public static readonly SpecRule MalformedReviewRecord = new SpecRule(
+            SpecRuleIds.MalformedReviewRecord,
+            "Malformed review-record line",
+            SpecSeverity.Warning,
+            ConfigurationCategory,
+            "A line of SpecGuard.Reviews.txt is neither a comment, blank, nor 'ID FINGERPRINT' as specguard review writes it, or it repeats an earlier ID. Such a line records nothing.");
+
         /// <summary>Every rule declared here, in ID order.</summary>
         public static IReadOnlyList<SpecRule> All { get; } = new[]
         {
             MalformedYaml, SchemaViolation, DuplicateCriterionId, IdNotInFeature, DuplicateFeatureKey,
-            UntracedPublicApi, UntracedHandler, UnknownCriterion, DeprecatedCriterion, ExemptWithoutReason, Baselined, StaleBaselineEntry,
-            UnimplementedCriterion, PendingCriterion, InternalError, InvalidOption, NoSpecFiles, HandlerTypeNotVisible, MalformedBaseline,
+            UntracedPublicApi, UntracedHandler, UnknownCriterion, DeprecatedCriterion, ExemptWithoutReason, SuspectLink, Baselined, StaleBaselineEntry,
+            UnimplementedCriterion, PendingCriterion, InternalError, InvalidOption, NoSpecFiles, HandlerTypeNotVisible, MalformedBaseline, MalformedReviewRecord,
         };
     }
 }

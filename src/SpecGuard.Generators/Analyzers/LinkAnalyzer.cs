@@ -18,7 +18,9 @@ namespace SpecGuard.Generators.Analyzers
 {
     /// <summary>
     /// Checks the link attributes themselves: links to unknown (SPEC102) or deprecated (SPEC103) criteria, exemptions
-    /// without a reason (SPEC104), and criteria nothing implements (SPEC110, off by default). Separate from
+    /// without a reason (SPEC104), links to criteria whose text changed since their links were reviewed (SPEC105, with
+    /// SPEC905 on malformed review-record lines; only when the compilation has a review record, see <see cref="ReviewSet"/>),
+    /// and criteria nothing implements (SPEC110, off by default). Separate from
     /// <see cref="TraceabilityAnalyzer"/> (SPEC100/SPEC101, untraced code) so that switching either set of rules off saves
     /// its work: the compiler does not run an analyzer whose rules are all off. Only attributes whose written name can be
     /// a link attribute are bound (<see cref="LinkAttributeFilter"/>), found by one walk of each file (a semantic-model
@@ -38,7 +40,9 @@ namespace SpecGuard.Generators.Analyzers
             SpecDescriptors.UnknownCriterion,
             SpecDescriptors.DeprecatedCriterion,
             SpecDescriptors.ExemptWithoutReason,
+            SpecDescriptors.SuspectLink,
             SpecDescriptors.UnimplementedCriterion,
+            SpecDescriptors.MalformedReviewRecord,
             SpecDescriptors.InternalError);
 
         /// <inheritdoc/>
@@ -51,13 +55,28 @@ namespace SpecGuard.Generators.Analyzers
 
         private static void Start(CompilationStartAnalysisContext context)
         {
+            // Null without a review record (checked by name): then SPEC105 costs nothing on any link. SPEC105 and SPEC905
+            // are on by default, which keeps the compiler from skipping this analyzer when the link rules are off; without
+            // a record they report nothing, so it stops here then, as if skipped (HotPathTests).
+            ReviewSet? reviews = ReviewSet.Read(context.Options.AdditionalFiles, context.CancellationToken);
+            if (reviews is null && LinkRulesOff(context.Compilation, context.CancellationToken))
+            {
+                return;
+            }
+
             // Without spec files the set is empty and cheap; links still get SPEC102 ("this project sees no spec files").
             if (SpecFiles.LoadSet(context) is not { } specs)
             {
                 return;
             }
 
-            var state = new State(context.Compilation, specs);
+            bool enforced = reviews is not null && TraceabilityOptions.IsEnforced(context.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
+            var state = new State(context.Compilation, specs, reviews, enforced);
+            if (reviews is not null)
+            {
+                context.RegisterAdditionalFileAction(reviews.ReportProblems);
+            }
+
             context.RegisterSemanticModelAction(state.AnalyzeTree);
             if (specs.Files.Count > 0)
             {
@@ -65,20 +84,32 @@ namespace SpecGuard.Generators.Analyzers
             }
         }
 
+        // Whether every rule of this analyzer but SPEC105 and SPEC905 is off for every file, as the compiler decides.
+        private static bool LinkRulesOff(Compilation compilation, CancellationToken cancellationToken) =>
+            TraceabilityAnalyzer.IsOff(compilation, SpecDescriptors.UnknownCriterion, cancellationToken) &&
+            TraceabilityAnalyzer.IsOff(compilation, SpecDescriptors.DeprecatedCriterion, cancellationToken) &&
+            TraceabilityAnalyzer.IsOff(compilation, SpecDescriptors.ExemptWithoutReason, cancellationToken) &&
+            TraceabilityAnalyzer.IsOff(compilation, SpecDescriptors.UnimplementedCriterion, cancellationToken) &&
+            TraceabilityAnalyzer.IsOff(compilation, SpecDescriptors.InternalError, cancellationToken);
+
         private sealed class State
         {
             private readonly Compilation _compilation;
             private readonly SpecSet _specs;
             private readonly LinkAttributeFilter _filter;
+            private readonly ReviewSet? _reviews;
+            private readonly DiagnosticSeverity _suspectSeverity;
             private readonly ConcurrentDictionary<string, bool> _implemented = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
             private LinkTypes? _types;
             private string[]? _allIds;
             private string[]? _liveIds;
 
-            public State(Compilation compilation, SpecSet specs)
+            public State(Compilation compilation, SpecSet specs, ReviewSet? reviews, bool enforced)
             {
                 _compilation = compilation;
                 _specs = specs;
+                _reviews = reviews;
+                _suspectSeverity = enforced ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
                 _filter = new LinkAttributeFilter(compilation);
             }
 
@@ -121,7 +152,7 @@ namespace SpecGuard.Generators.Analyzers
                 }
             }
 
-            // SPEC102, SPEC103, SPEC104 on the link attributes, wherever they are (types, members, lambdas, local functions).
+            // SPEC102, SPEC103, SPEC104, SPEC105 on the link attributes, wherever they are (types, members, lambdas, local functions).
             private void AnalyzeAttribute(SemanticModelAnalysisContext context, AttributeSyntax attribute)
             {
                 if (Types is not { } types ||
@@ -180,6 +211,11 @@ namespace SpecGuard.Generators.Analyzers
                                 $"{link} names {id} ({criterion.Title}), which is deprecated" + (criterion.ReplacedBy is null ? "; link the criterion that replaced it, or remove the link." : $"; it was replaced by {criterion.ReplacedBy}.")));
                         }
 
+                        if (_reviews?.SuspectFingerprint(criterion) is { } fingerprint)
+                        {
+                            context.ReportDiagnostic(Suspect(argument, criterion, fingerprint, isImplements));
+                        }
+
                         continue;
                     }
 
@@ -196,6 +232,23 @@ namespace SpecGuard.Generators.Analyzers
                         suggestion is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(SuggestionProperty, suggestion),
                         message));
                 }
+            }
+
+            // SPEC105: an error when enforced, like SPEC100 (and build/SpecGuard.targets puts it on the compiler's
+            // warnings-as-errors list then, so that bulk severity settings cannot lower it). The properties carry what
+            // the code fix records: the ID and its current fingerprint.
+            private Diagnostic Suspect(LinkArgument argument, Criterion criterion, string fingerprint, bool isImplements)
+            {
+                ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty
+                    .Add(SpecContract.CriterionIdProperty, criterion.Id)
+                    .Add(SpecContract.FingerprintProperty, fingerprint);
+                return Diagnostic.Create(
+                    SpecDescriptors.SuspectLink,
+                    argument.Expression.GetLocation(),
+                    _suspectSeverity,
+                    additionalLocations: null,
+                    properties,
+                    $"{criterion.Id} ({criterion.Title}) changed since its links were last reviewed: check this {(isImplements ? "code" : "test")} against it, then run `specguard review {criterion.Id}`.");
             }
 
             private static void AnalyzeExempt(SemanticModelAnalysisContext context, AttributeSyntax attribute)

@@ -108,13 +108,17 @@ namespace SpecGuard.Generators.Analyzers
         private static bool BothRulesOff(Compilation compilation, System.Threading.CancellationToken cancellationToken) =>
             IsOff(compilation, SpecDescriptors.UntracedPublicApi.Id, cancellationToken) && IsOff(compilation, SpecDescriptors.UntracedHandler.Id, cancellationToken);
 
-        private static bool IsOff(Compilation compilation, string id, System.Threading.CancellationToken cancellationToken)
+        // Also LinkAnalyzer's (its link rules off and no review record: it stops at once, as if skipped).
+        internal static bool IsOff(Compilation compilation, DiagnosticDescriptor rule, System.Threading.CancellationToken cancellationToken) =>
+            IsOff(compilation, rule.Id, cancellationToken, rule.IsEnabledByDefault);
+
+        private static bool IsOff(Compilation compilation, string id, System.Threading.CancellationToken cancellationToken, bool onByDefault = true)
         {
             SyntaxTreeOptionsProvider? provider = compilation.Options.SyntaxTreeOptionsProvider;
             if (!compilation.Options.SpecificDiagnosticOptions.TryGetValue(id, out ReportDiagnostic severity) &&
                 (provider is null || !provider.TryGetGlobalDiagnosticValue(id, cancellationToken, out severity)))
             {
-                return false; // on by default
+                return !onByDefault; // as the descriptor ships
             }
 
             if (severity != ReportDiagnostic.Suppress)

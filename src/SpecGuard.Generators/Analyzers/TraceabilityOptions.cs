@@ -54,8 +54,8 @@ namespace SpecGuard.Generators.Analyzers
             _provider = provider;
             var problems = new List<string>();
             AnalyzerConfigOptions global = provider.GlobalOptions;
-            string enforce = global.TryGetValue(EnforceProperty, out string? value) ? value.Trim() : string.Empty;
-            Enforce = string.Equals(enforce, "true", StringComparison.OrdinalIgnoreCase);
+            string enforce = EnforceValue(global);
+            Enforce = IsEnforced(global);
 
             // report: warnings at compile time, the gate is `specguard report --findings` at the end (build/SpecGuard.targets).
             if (enforce.Length > 0 && !Enforce && !string.Equals(enforce, "false", StringComparison.OrdinalIgnoreCase) && !string.Equals(enforce, "report", StringComparison.OrdinalIgnoreCase))
@@ -74,6 +74,14 @@ namespace SpecGuard.Generators.Analyzers
             problems.AddRange(found);
             Problems = problems;
         }
+
+        /// <summary>
+        /// Whether SpecGuardEnforce is <c>true</c> in <paramref name="global"/>: the rules that are errors when enforced
+        /// (SPEC100, SPEC101, SPEC105) are. One reading of the property for every analyzer; cheap (no tree options).
+        /// </summary>
+        public static bool IsEnforced(AnalyzerConfigOptions global) => string.Equals(EnforceValue(global), "true", StringComparison.OrdinalIgnoreCase);
+
+        private static string EnforceValue(AnalyzerConfigOptions global) => global.TryGetValue(EnforceProperty, out string? value) ? value.Trim() : string.Empty;
 
         /// <summary>The options of <paramref name="compilation"/>, read once however many analyzers ask.</summary>
         public static TraceabilityOptions Of(AnalyzerConfigOptionsProvider provider, Compilation compilation)

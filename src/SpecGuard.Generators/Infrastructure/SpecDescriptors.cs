@@ -32,6 +32,10 @@ namespace SpecGuard.Generators.Infrastructure
 
         public static readonly DiagnosticDescriptor ExemptWithoutReason = Create(SpecRuleIds.ExemptWithoutReason, SpecRules.CodeCategory, DiagnosticSeverity.Warning);
 
+        public static readonly DiagnosticDescriptor SuspectLink = Create(SpecRuleIds.SuspectLink, SpecRules.CodeCategory, DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor MalformedReviewRecord = Create(SpecRuleIds.MalformedReviewRecord, SpecRules.ConfigurationCategory, DiagnosticSeverity.Warning);
+
         public static readonly DiagnosticDescriptor Baselined = Create(SpecRuleIds.Baselined, SpecRules.CodeCategory, DiagnosticSeverity.Hidden);
 
         public static readonly DiagnosticDescriptor StaleBaselineEntry = Create(SpecRuleIds.StaleBaselineEntry, SpecRules.CodeCategory, DiagnosticSeverity.Warning, WellKnownDiagnosticTags.CompilationEnd);
@@ -53,8 +57,8 @@ namespace SpecGuard.Generators.Infrastructure
         public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
         {
             MalformedYaml, SchemaViolation, DuplicateCriterionId, IdNotInFeature, DuplicateFeatureKey,
-            UntracedPublicApi, UntracedHandler, UnknownCriterion, DeprecatedCriterion, ExemptWithoutReason, Baselined, StaleBaselineEntry,
-            UnimplementedCriterion, PendingCriterion, InternalError, InvalidOption, NoSpecFiles, HandlerTypeNotVisible, MalformedBaseline,
+            UntracedPublicApi, UntracedHandler, UnknownCriterion, DeprecatedCriterion, ExemptWithoutReason, SuspectLink, Baselined, StaleBaselineEntry,
+            UnimplementedCriterion, PendingCriterion, InternalError, InvalidOption, NoSpecFiles, HandlerTypeNotVisible, MalformedBaseline, MalformedReviewRecord,
         };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(static d => d.Id);
