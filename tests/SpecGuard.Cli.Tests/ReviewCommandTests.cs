@@ -340,6 +340,25 @@ public sealed class ReviewCommandTests : IDisposable
     }
 
     [Fact]
+    public void In_git_a_review_committed_before_its_spec_change_is_not_taken_for_the_reviewed_text()
+    {
+        Git("init", "-q");
+        Git("add", "-A");
+        Git("commit", "-q", "-m", "specs v1");
+        ChangeThen();                                                  // v2, not committed
+        Assert.Equal(0, Run("review", "--all").Exit);                  // records v2
+        Git("add", "specs/" + SpecContract.ReviewRecordFileName);
+        Git("commit", "-q", "-m", "record only");                      // the commit has the record of v2 and the spec of v1
+        Write("specs/orders.spec.yaml", Orders.Replace("title: A customer can place an order", "title: v3", StringComparison.Ordinal));
+
+        CliRun run = Run("review", "--list");
+
+        Assert.Contains("but its text there has another fingerprint: the review was recorded before the spec change was committed", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("changes since the review", run.Output, StringComparison.Ordinal);
+        Assert.Contains("  title:\n      v3\n", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void In_git_a_review_not_committed_yet_shows_the_fields_and_says_why()
     {
         Git("init", "-q");
