@@ -178,13 +178,14 @@ internal static class ReportCommand
             }
         }
 
+        (Dictionary<string, string>? reviewed, ReviewSummary? reviews) = ReadReviews(options.Specs, features, currentDirectory, warnings, inputs, read);
+
         // Before anything is printed or written: the report must never overwrite what it reads.
         if (options.Output is { Length: > 0 } target && read.Conflict(Path.GetFullPath(target, currentDirectory)) is { } conflict)
         {
             return CommandLine.Fail(error, $"specguard report: --output '{target}' {conflict}; nothing was written. Write the report to a file outside the specs folder that is not an input.");
         }
 
-        (Dictionary<string, string>? reviewed, ReviewSummary? reviews) = ReadReviews(options.Specs, features, currentDirectory, warnings, inputs, read);
         TraceReport report = ReportBuilder.Build(features, assemblies, trxFiles, inputs, warnings, findings, reviewed) with
         {
             Reviews = reviews,
