@@ -38,6 +38,7 @@ internal static partial class CommandLine
             ReportCommand.Create(output, error, currentDirectory),
             InitCommand.Create(output, error, currentDirectory),
             BaselineCommand.Create(output, error, currentDirectory, build),
+            ReviewCommand.Create(output, error, currentDirectory),
         };
 
         ParseResult parse = root.Parse(args);

@@ -124,6 +124,7 @@ internal static class InitCommand
         string id = start is null ? "ID" : FirstCriterionId(start) ?? "ID";
         string version = typeof(InitCommand).Assembly.GetName().Version?.ToString(3) ?? "0.1.0";
         string validate = string.Equals(Path.GetFullPath(root), Path.GetFullPath(currentDirectory), StringComparison.Ordinal) ? "specguard validate" : "specguard validate " + Show(specs);
+        string review = validate.Length == "specguard validate".Length ? "specguard review --all" : "specguard review --all --specs " + Show(specs);
 
         output.WriteLine();
         output.WriteLine("Next steps:");
@@ -152,6 +153,8 @@ internal static class InitCommand
         output.WriteLine($"  4. Link code and tests:            [Implements(\"{id}\")] on production code, [Verifies(\"{id}\")] on tests");
         output.WriteLine("  5. Measure:                        dotnet test --logger trx --results-directory TestResults");
         output.WriteLine("                                     specguard report --assembly <bin folders> --trx TestResults --format html -o spec-coverage.html");
+        output.WriteLine($"  6. Flag code whose criterion changed (optional): {review}, and commit {Show(Path.Combine(specs, SpecContract.ReviewRecordFileName))}");
+        output.WriteLine("     (then a changed criterion makes its links suspect, SPEC105, until specguard review ID; docs/suspect-links.md)");
         return failed ? CommandLine.Problems : CommandLine.Ok;
 
         string Show(string path) => CommandLine.Display(path, currentDirectory);

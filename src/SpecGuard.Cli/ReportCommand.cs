@@ -33,7 +33,10 @@ internal sealed record ReportOptions(
 /// </summary>
 internal static class ReportCommand
 {
-    private static readonly string[] FailOnValues = ["pending", "failing", "untraced", UntracedCode, BaselineGrowth];
+    private static readonly string[] FailOnValues = ["pending", "failing", "untraced", Suspect, UntracedCode, BaselineGrowth];
+
+    /// <summary><c>--fail-on suspect</c>: any counted criterion changed since its links were last reviewed (also a failing one).</summary>
+    private const string Suspect = "suspect";
 
     /// <summary><c>--fail-on baseline-growth</c>: any <c>--baseline</c> entry that the <c>--baseline-base</c> revision's file lacks.</summary>
     private const string BaselineGrowth = "baseline-growth";
@@ -111,7 +114,7 @@ internal static class ReportCommand
         };
         var failOn = new Option<string[]>("--fail-on")
         {
-            Description = "Exit 1 when any counted criterion has this status: pending, failing or untraced; with untraced-code, when --findings read any SPEC100 or SPEC101 finding; with baseline-growth, when a --baseline file has entries that --baseline-base's lacks (repeatable).",
+            Description = "Exit 1 when any counted criterion has this status: pending, failing, untraced or suspect (changed since its links were reviewed; needs the review record); with untraced-code, when --findings read any SPEC100 or SPEC101 finding; with baseline-growth, when a --baseline file has entries that --baseline-base's lacks (repeatable).",
             HelpName = "STATUS",
         };
         failOn.AcceptOnlyFromAmong(FailOnValues);
@@ -175,14 +178,17 @@ internal static class ReportCommand
             }
         }
 
+        (Dictionary<string, string>? reviewed, ReviewSummary? reviews) = ReadReviews(options.Specs, features, currentDirectory, warnings, inputs, read);
+
         // Before anything is printed or written: the report must never overwrite what it reads.
         if (options.Output is { Length: > 0 } target && read.Conflict(Path.GetFullPath(target, currentDirectory)) is { } conflict)
         {
             return CommandLine.Fail(error, $"specguard report: --output '{target}' {conflict}; nothing was written. Write the report to a file outside the specs folder that is not an input.");
         }
 
-        TraceReport report = ReportBuilder.Build(features, assemblies, trxFiles, inputs, warnings, findings) with
+        TraceReport report = ReportBuilder.Build(features, assemblies, trxFiles, inputs, warnings, findings, reviewed) with
         {
+            Reviews = reviews,
             Baselines = [.. (baselineFiles ?? []).OrderBy(static b => b.Path, StringComparer.Ordinal)],
             BaselineRequested = baselineFiles is not null,
             BaselineBase = baselineFiles is not null && options.BaselineBase is { Length: > 0 } shownBase ? shownBase : null,
@@ -226,7 +232,7 @@ internal static class ReportCommand
             Coverage c = report.Coverage;
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"Wrote {CommandLine.Display(path, currentDirectory)}: {c.Counted} criteria, verified {TraceReport.Percent(c.VerifiedPercent)}, implemented {TraceReport.Percent(c.ImplementedPercent)} ({c.Verified} verified, {c.Failing} failing, {c.ImplementedNotVerified} implemented-not-verified, {c.Pending} pending, {c.Untraced} untraced){(report.FindingsRequested ? $"; {report.Findings.Length} SpecGuard finding(s)" : string.Empty)}{(report.BaselineRequested ? $"; {report.BaselineTotal} baselined symbol(s)" : string.Empty)}."));
+                $"Wrote {CommandLine.Display(path, currentDirectory)}: {c.Counted} criteria, verified {TraceReport.Percent(c.VerifiedPercent)}, implemented {TraceReport.Percent(c.ImplementedPercent)} ({c.Verified} verified, {c.Failing} failing, {c.ImplementedNotVerified} implemented-not-verified, {c.Pending} pending, {c.Untraced} untraced{(report.Reviews is null ? string.Empty : $", {c.Suspect} suspect")}){(report.FindingsRequested ? $"; {report.Findings.Length} SpecGuard finding(s)" : string.Empty)}{(report.BaselineRequested ? $"; {report.BaselineTotal} baselined symbol(s)" : string.Empty)}."));
         }
         else
         {
@@ -272,7 +278,7 @@ internal static class ReportCommand
         {
             string[] ids = report.Features
                 .SelectMany(static f => f.Criteria)
-                .Where(r => r.Counted && TraceReport.Slug(r.Status) == slug)
+                .Where(r => r.Counted && (slug == Suspect ? r.IsSuspect : TraceReport.Slug(r.Status) == slug))
                 .Select(static r => r.Spec.Id)
                 .ToArray();
             if (ids.Length > 0)
@@ -281,6 +287,11 @@ internal static class ReportCommand
                 error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"specguard report: {ids.Length} criteria are {slug} (--fail-on {slug}): {shown}."));
                 exit = CommandLine.Problems;
             }
+        }
+
+        if (options.FailOn.Contains(Suspect, StringComparer.Ordinal) && report.Reviews is null)
+        {
+            error.WriteLine($"specguard report: --fail-on suspect: no review record ({SpecContract.ReviewRecordFileName} in the specs root), so suspect links are off and nothing is suspect; start with 'specguard review --all'.");
         }
 
         if (untracedCode && UntracedCodeThreshold(report, error))
@@ -511,7 +522,63 @@ internal static class ReportCommand
         return projects.Length == 1 ? Path.GetFileNameWithoutExtension(projects[0]) : Path.GetFileName(folder);
     }
 
-    private static List<SpecFeature> LoadSpecs(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs, ReadInputs read)
+    /// <summary>
+    /// The review record of the specs root(s): <see cref="SpecContract.ReviewRecordFileName"/> in each specs folder read
+    /// (each <c>--specs</c> folder, else the default specs root), found with zero configuration as the build finds it.
+    /// Entries by ID (the first folder's entry wins), or nulls when there is none (the feature is off).
+    /// </summary>
+    private static (Dictionary<string, string>? Reviewed, ReviewSummary? Summary) ReadReviews(IReadOnlyList<string> paths, List<SpecFeature> features, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs, ReadInputs read)
+    {
+        IEnumerable<string> folders = paths.Count == 0
+            ? CommandLine.FindSpecsRoot(currentDirectory) is { } root ? [root] : []
+            : paths.Select(p => Path.GetFullPath(p, currentDirectory)).Where(Directory.Exists);
+        Dictionary<string, string>? reviewed = null;
+        var shown = new List<string>();
+        foreach (string folder in folders.Distinct(StringComparer.Ordinal).OrderBy(static f => f, StringComparer.Ordinal))
+        {
+            string file = Path.Combine(folder, SpecContract.ReviewRecordFileName);
+            string display = CommandLine.Display(file, currentDirectory);
+            Core.Review.ReviewRecord? record;
+            try
+            {
+                record = ReviewCommand.ReadRecord(file, display);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                warnings.Add(ReportWarning.Create(display, "cannot read the review record (" + exception.Message + "); skipped"));
+                continue;
+            }
+
+            if (record is null)
+            {
+                continue;
+            }
+
+            read.AddFile(file, "the review record");
+            reviewed ??= new Dictionary<string, string>(StringComparer.Ordinal);
+            shown.Add(display);
+            inputs.Add(new InputFile("reviews", display, string.Create(CultureInfo.InvariantCulture, $"{record.Entries.Count} reviewed criteria")));
+            foreach (SpecDiagnostic problem in record.Problems)
+            {
+                warnings.Add(new ReportWarning(display, problem.ToString()));
+            }
+
+            foreach (Core.Review.ReviewEntry entry in record.Entries)
+            {
+                reviewed.TryAdd(entry.Id, entry.Fingerprint);
+            }
+        }
+
+        if (reviewed is null)
+        {
+            return (null, null);
+        }
+
+        var declared = new HashSet<string>(features.SelectMany(static f => f.Criteria).Select(static c => c.Id), StringComparer.Ordinal);
+        return (reviewed, new ReviewSummary([.. shown], [.. reviewed.Keys.Where(id => !declared.Contains(id)).OrderBy(static id => id, StringComparer.Ordinal)]));
+    }
+
+    internal static List<SpecFeature> LoadSpecs(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs, ReadInputs read)
     {
         var roots = new List<string>(paths);
         if (roots.Count == 0)
@@ -779,7 +846,7 @@ internal static class ReportCommand
     /// Every file the report reads and every specs folder, by canonical path (symbolic links resolved), so that
     /// <c>--output</c> can be refused when it names one of them: the report never overwrites its own input.
     /// </summary>
-    private sealed class ReadInputs
+    internal sealed class ReadInputs
     {
         private static readonly StringComparison PathComparison = OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
         private readonly Dictionary<string, string> _files = new(OperatingSystem.IsLinux() ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase);

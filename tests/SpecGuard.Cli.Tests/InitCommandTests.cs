@@ -113,7 +113,18 @@ public sealed class InitCommandTests : IDisposable
         Assert.Equal(0, run.Exit);
         Assert.Contains("(start from repo/specs/example.spec.yaml)", run.Output, StringComparison.Ordinal);
         Assert.Contains("specguard validate repo/specs\n", run.Output, StringComparison.Ordinal);
+        Assert.Contains("specguard review --all --specs repo/specs, and commit repo/specs/SpecGuard.Reviews.txt", run.Output, StringComparison.Ordinal);
         Assert.Contains("[Implements(\"EXAMPLE-001\")]", run.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 13: no review record means suspect links are off; the next steps say how to start, and init writes no record.</summary>
+    [Fact]
+    public void The_next_steps_say_how_to_start_suspect_links_and_init_writes_no_review_record()
+    {
+        CliRun run = Run("init");
+
+        Assert.Contains("6. Flag code whose criterion changed (optional): specguard review --all, and commit specs/SpecGuard.Reviews.txt", run.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_root, "specs", SpecGuard.Core.SpecContract.ReviewRecordFileName)));
     }
 
     /// <summary>Regression: the next steps said only `dotnet add package SpecGuard`, which fails without a source that has the package.</summary>

@@ -99,7 +99,7 @@ internal sealed class GitBaselineBase
         return current;
     }
 
-    private static (int Exit, string Output, string Error) Git(string folder, params string[] arguments)
+    internal static (int Exit, string Output, string Error) Git(string folder, params string[] arguments)
     {
         var start = new ProcessStartInfo("git")
         {

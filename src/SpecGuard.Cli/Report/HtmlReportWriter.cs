@@ -14,7 +14,7 @@ namespace SpecGuard.Cli.Report;
 internal static class HtmlReportWriter
 {
     private const string Style = """
-        :root{--verified:#1a7f37;--failing:#cf222e;--implemented-not-verified:#bf8700;--pending:#8250df;--untraced:#8c959f;--ink:#1f2328;--muted:#59636e;--line:#d1d9e0;--soft:#f6f8fa}
+        :root{--verified:#1a7f37;--failing:#cf222e;--implemented-not-verified:#bf8700;--pending:#8250df;--untraced:#8c959f;--suspect:#d1570f;--ink:#1f2328;--muted:#59636e;--line:#d1d9e0;--soft:#f6f8fa}
         *{box-sizing:border-box}
         body{margin:0;font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);background:#fff}
         header{padding:20px 32px;background:var(--soft);border-bottom:1px solid var(--line)}
@@ -37,7 +37,7 @@ internal static class HtmlReportWriter
         .bar{display:flex;height:14px;border-radius:7px;overflow:hidden;background:#eaeef2;min-width:220px}
         .bar span{display:block;height:100%}
         .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-        .s-verified{background:var(--verified)}.s-failing{background:var(--failing)}.s-implemented-not-verified{background:var(--implemented-not-verified)}.s-pending{background:var(--pending)}.s-untraced{background:var(--untraced)}
+        .s-verified{background:var(--verified)}.s-failing{background:var(--failing)}.s-implemented-not-verified{background:var(--implemented-not-verified)}.s-pending{background:var(--pending)}.s-untraced{background:var(--untraced)}.s-suspect{background:var(--suspect)}
         .filters{display:flex;gap:12px;align-items:center;flex-wrap:wrap;position:sticky;top:0;background:#fff;padding:10px 0;border-bottom:1px solid var(--line);z-index:1}
         .filters label{color:var(--muted)}
         .filters input,.filters select{font:inherit;color:inherit;padding:5px 8px;border:1px solid var(--line);border-radius:6px;background:#fff}
@@ -130,7 +130,7 @@ internal static class HtmlReportWriter
         Kpi(html, TraceReport.Percent(all.VerifiedPercent), Invariant($"verified ({all.Verified} of {all.Counted})"));
         Kpi(html, TraceReport.Percent(all.ImplementedPercent), Invariant($"implemented ({all.Implemented} of {all.Counted})"));
         html.Append("<div class=\"chips\">");
-        foreach (CriterionStatus status in TraceReport.Statuses)
+        foreach (CriterionStatus status in report.ShownStatuses)
         {
             string slug = TraceReport.Slug(status);
             html.Append("<button type=\"button\" class=\"chip\" data-set-status=\"").Append(slug).Append("\"><span class=\"dot s-").Append(slug).Append("\"></span>")
@@ -146,7 +146,7 @@ internal static class HtmlReportWriter
             Coverage c = feature.Coverage;
             html.Append("<tr><td><a href=\"#matrix\" data-set-feature=\"").Append(Encode(feature.Spec.Key)).Append("\"><b>").Append(Encode(feature.Spec.Key)).Append("</b></a> ")
                 .Append(Encode(feature.Spec.Title)).Append("</td><td>");
-            Bar(html, c);
+            Bar(html, c, report.ShownStatuses);
             html.Append("</td><td class=\"num\">").Append(TraceReport.Percent(c.VerifiedPercent))
                 .Append("</td><td class=\"num\">").Append(TraceReport.Percent(c.ImplementedPercent))
                 .Append("</td><td class=\"num\">").Append(c.Counted.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>\n");
@@ -160,7 +160,7 @@ internal static class HtmlReportWriter
         html.Append("<h2 id=\"matrix\">Criteria and evidence</h2>\n<div class=\"filters\">\n")
             .Append("<label for=\"q\">Filter</label><input id=\"q\" type=\"search\" placeholder=\"ID, words of the criterion, a class, a test\" autocomplete=\"off\">\n")
             .Append("<label for=\"status\">Status</label><select id=\"status\"><option value=\"\">All</option>");
-        foreach (CriterionStatus status in TraceReport.Statuses)
+        foreach (CriterionStatus status in report.ShownStatuses)
         {
             html.Append("<option value=\"").Append(TraceReport.Slug(status)).Append("\">").Append(Encode(TraceReport.Label(status))).Append("</option>");
         }
@@ -330,6 +330,11 @@ internal static class HtmlReportWriter
 
         html.Append("</td><td class=\"state\"><span class=\"badge s-").Append(slug).Append("\">").Append(Encode(TraceReport.Label(row.Status))).Append("</span>")
             .Append("<div class=\"note\">priority ").Append(spec.Priority.ToString().ToLowerInvariant()).Append("</div>");
+        if (row.IsSuspect)
+        {
+            html.Append("<div class=\"note\">").Append(Encode($"changed since its links were reviewed: check them, then run specguard review {spec.Id}")).Append("</div>");
+        }
+
         if (!row.Counted)
         {
             html.Append("<div class=\"note\">deprecated: not counted</div>");
@@ -425,10 +430,10 @@ internal static class HtmlReportWriter
         html.Append("</dd>");
     }
 
-    private static void Bar(StringBuilder html, Coverage coverage)
+    private static void Bar(StringBuilder html, Coverage coverage, System.Collections.Immutable.ImmutableArray<CriterionStatus> statuses)
     {
-        html.Append("<div class=\"bar\" role=\"img\" aria-label=\"").Append(Encode(string.Join(", ", TraceReport.Statuses.Select(s => Invariant($"{coverage.Count(s)} {TraceReport.Label(s).ToLowerInvariant()}"))))).Append("\">");
-        foreach (CriterionStatus status in TraceReport.Statuses)
+        html.Append("<div class=\"bar\" role=\"img\" aria-label=\"").Append(Encode(string.Join(", ", statuses.Select(s => Invariant($"{coverage.Count(s)} {TraceReport.Label(s).ToLowerInvariant()}"))))).Append("\">");
+        foreach (CriterionStatus status in statuses)
         {
             int count = coverage.Count(status);
             if (count == 0 || coverage.Counted == 0)

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -102,6 +103,32 @@ internal static class JsonReportWriter
             // The --baseline files (null without --baseline).
             WriteBaseline(json, report);
 
+            // The review record next to the specs (null without one: suspect links are off).
+            if (report.Reviews is { } reviews)
+            {
+                json.WriteStartObject("reviews");
+                json.WriteStartArray("paths");
+                foreach (string path in reviews.Paths)
+                {
+                    json.WriteStringValue(path);
+                }
+
+                json.WriteEndArray();
+                json.WriteNumber("suspect", report.Features.SelectMany(static f => f.Criteria).Count(static r => r.IsSuspect));
+                json.WriteStartArray("unknownIds");
+                foreach (string id in reviews.Orphans)
+                {
+                    json.WriteStringValue(id);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("reviews");
+            }
+
             json.WriteStartArray("warnings");
             foreach (ReportWarning warning in report.Warnings)
             {
@@ -191,6 +218,19 @@ internal static class JsonReportWriter
         WriteStrings(json, "when", spec.When);
         WriteStrings(json, "then", spec.Then);
         WriteStrings(json, "tags", spec.Tags);
+        if (row.Review is { } review)
+        {
+            json.WriteStartObject("review");
+            json.WriteString("fingerprint", review.Current);
+            WriteOptional(json, "reviewed", review.Reviewed);
+            json.WriteBoolean("suspect", review.Suspect);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("review");
+        }
+
         json.WriteStartArray("implementations");
         foreach (var symbol in row.Implementations)
         {
@@ -233,6 +273,7 @@ internal static class JsonReportWriter
         json.WriteNumber("implementedNotVerified", coverage.ImplementedNotVerified);
         json.WriteNumber("pending", coverage.Pending);
         json.WriteNumber("untraced", coverage.Untraced);
+        json.WriteNumber("suspect", coverage.Suspect);
         json.WriteNumber("implemented", coverage.Implemented);
         WritePercent(json, "verifiedPercent", coverage.VerifiedPercent);
         WritePercent(json, "implementedPercent", coverage.ImplementedPercent);

@@ -27,17 +27,21 @@ internal static class MarkdownReportWriter
         }
 
         text.Append("\n\n");
-        text.Append(string.Join(" · ", TraceReport.Statuses.Select(s => Invariant($"{Icon(s)} {all.Count(s)} {TraceReport.Label(s).ToLowerInvariant()}"))));
+        text.Append(string.Join(" · ", report.ShownStatuses.Select(s => Invariant($"{Icon(s)} {all.Count(s)} {TraceReport.Label(s).ToLowerInvariant()}"))));
         text.Append("\n\n");
 
-        text.Append("| Feature | Criteria | Verified | Implemented | ✅ | ❌ | 🟡 | ⏳ | ⚪ |\n|---|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        bool reviews = report.Reviews is not null;
+        text.Append(reviews
+            ? "| Feature | Criteria | Verified | Implemented | ✅ | ❌ | 🟡 | ⏳ | ⚪ | 🔶 |\n|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n"
+            : "| Feature | Criteria | Verified | Implemented | ✅ | ❌ | 🟡 | ⏳ | ⚪ |\n|---|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         foreach (FeatureRow feature in report.Features)
         {
             Coverage c = feature.Coverage;
-            text.Append(Invariant($"| **{Cell(feature.Spec.Key)}** {Cell(feature.Spec.Title)} | {c.Counted} | {TraceReport.Percent(c.VerifiedPercent)} | {TraceReport.Percent(c.ImplementedPercent)} | {c.Verified} | {c.Failing} | {c.ImplementedNotVerified} | {c.Pending} | {c.Untraced} |\n"));
+            text.Append(Invariant($"| **{Cell(feature.Spec.Key)}** {Cell(feature.Spec.Title)} | {c.Counted} | {TraceReport.Percent(c.VerifiedPercent)} | {TraceReport.Percent(c.ImplementedPercent)} | {c.Verified} | {c.Failing} | {c.ImplementedNotVerified} | {c.Pending} | {c.Untraced} |{(reviews ? Invariant($" {c.Suspect} |") : string.Empty)}\n"));
         }
 
         text.Append('\n');
+        Reviews(text, report);
         Findings(text, report, budget);
         Baseline(text, report, budget);
         int omitted = 0;
@@ -198,6 +202,39 @@ internal static class MarkdownReportWriter
 
     private static int Count(BaselineProject project, string rule) => project.Entries.Count(e => e.Rule == rule);
 
+    /// <summary>The suspect criteria (changed since their links were reviewed): the pull request's checklist.</summary>
+    private static void Reviews(StringBuilder text, TraceReport report)
+    {
+        if (report.Reviews is not { } reviews)
+        {
+            return;
+        }
+
+        CriterionRow[] suspect = [.. report.Features.SelectMany(static f => f.Criteria).Where(static r => r.IsSuspect)];
+        if (suspect.Length == 0 && reviews.Orphans.IsEmpty)
+        {
+            return;
+        }
+
+        text.Append(Invariant($"<details open><summary>🔶 {suspect.Length} suspect criteria: changed since their code and tests were reviewed</summary>\n\n"));
+        foreach (CriterionRow row in suspect.Take(100))
+        {
+            text.Append(Invariant($"- **{Cell(row.Spec.Id)}** {Cell(row.Spec.Title)}: {row.Implementations.Length} implementation(s), {row.Tests.Length} test(s) to re-check, then `specguard review {Code(row.Spec.Id)}`\n"));
+        }
+
+        if (suspect.Length > 100)
+        {
+            text.Append(Invariant($"- … and {suspect.Length - 100} more (`specguard review --list`)\n"));
+        }
+
+        foreach (string id in reviews.Orphans.Take(20))
+        {
+            text.Append(Invariant($"- `{Code(id)}` is in the review record, but no spec file declares it\n"));
+        }
+
+        text.Append("\n</details>\n\n");
+    }
+
     private static string FeatureBlock(FeatureRow feature)
     {
         var text = new StringBuilder();
@@ -205,7 +242,7 @@ internal static class MarkdownReportWriter
         text.Append("| Criterion | Status | Implemented by | Verified by |\n|---|---|---|---|\n");
         foreach (CriterionRow row in feature.Criteria)
         {
-            string status = Icon(row.Status) + " " + TraceReport.Label(row.Status) + (row.Counted ? string.Empty : " (deprecated)");
+            string status = Icon(row.Status) + " " + TraceReport.Label(row.Status) + (row.IsSuspect && row.Status != CriterionStatus.Suspect ? ", suspect" : string.Empty) + (row.Counted ? string.Empty : " (deprecated)");
             string code = row.Implementations.IsEmpty
                 ? "—"
                 : string.Join("<br>", row.Implementations.Select(static s => "`" + Code(s.Symbol) + "`" + (s.Kind == "method" ? string.Empty : " (" + s.Kind + ")") + At(s.Location)));
@@ -225,6 +262,7 @@ internal static class MarkdownReportWriter
         CriterionStatus.Failing => "❌",
         CriterionStatus.ImplementedNotVerified => "🟡",
         CriterionStatus.Pending => "⏳",
+        CriterionStatus.Suspect => "🔶",
         _ => "⚪",
     };
 

@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using SpecGuard.Core;
 using SpecGuard.Core.Model;
+using SpecGuard.Core.Review;
 
 namespace SpecGuard.Cli.Report;
 
@@ -36,7 +37,8 @@ internal static class ReportBuilder
         IReadOnlyList<TrxInput> trxFiles,
         IReadOnlyList<InputFile> inputs,
         List<ReportWarning> warnings,
-        IReadOnlyList<SpecFinding>? findings = null)
+        IReadOnlyList<SpecFinding>? findings = null,
+        IReadOnlyDictionary<string, string>? reviewed = null)
     {
         var orderedAssemblies = assemblies.OrderBy(static a => a.Name, StringComparer.Ordinal).ThenBy(static a => a.Path, StringComparer.Ordinal).ToList();
 
@@ -204,7 +206,15 @@ internal static class ReportBuilder
                 ImmutableArray<TestEvidence> tests = evidence.TryGetValue(criterion.Id, out var found)
                     ? [.. found.OrderBy(static t => t.Name, StringComparer.Ordinal).ThenBy(static t => TraceReport.Location(t.Location), StringComparer.Ordinal).ThenBy(static t => t.Assembly, StringComparer.Ordinal)]
                     : [];
-                rows.Add(new CriterionRow(criterion, feature.Key, StatusOf(code, tests), criterion.Status != SpecStatus.Deprecated, code, tests));
+                CriterionStatus status = StatusOf(code, tests);
+                ReviewState? review = null;
+                if (reviewed is not null)
+                {
+                    review = new ReviewState(CriterionFingerprint.Of(criterion), reviewed.TryGetValue(criterion.Id, out string? fingerprint) ? fingerprint : null);
+                    status = WithReview(status, review);
+                }
+
+                rows.Add(new CriterionRow(criterion, feature.Key, status, criterion.Status != SpecStatus.Deprecated, code, tests) { Review = review });
             }
 
             ImmutableArray<CriterionRow> criteriaRows = rows.MoveToImmutable();
@@ -254,6 +264,16 @@ internal static class ReportBuilder
         "note" => 1,
         _ => 0,
     };
+
+    /// <summary>
+    /// A suspect criterion (changed since its links were last reviewed) counts neither as verified nor as implemented:
+    /// verified, implemented-not-verified and pending become suspect. A failing test stays failing (the stronger signal,
+    /// with its own gate); an untraced criterion has no link to re-check.
+    /// </summary>
+    public static CriterionStatus WithReview(CriterionStatus status, ReviewState review) =>
+        review.Suspect && status is CriterionStatus.Verified or CriterionStatus.ImplementedNotVerified or CriterionStatus.Pending
+            ? CriterionStatus.Suspect
+            : status;
 
     /// <summary>The status rules, in order: failing, verified, pending (stubs or skipped tests), implemented-not-verified, pending (tests that have not run), untraced.</summary>
     public static CriterionStatus StatusOf(ImmutableArray<LinkedSymbol> implementations, ImmutableArray<TestEvidence> tests)
@@ -310,7 +330,7 @@ internal static class ReportBuilder
     private static Coverage Summarise(IEnumerable<CriterionRow> rows)
     {
         int total = 0, counted = 0, implemented = 0;
-        int[] byStatus = new int[5];
+        int[] byStatus = new int[6];
         foreach (CriterionRow row in rows)
         {
             total++;
@@ -321,13 +341,13 @@ internal static class ReportBuilder
 
             counted++;
             byStatus[(int)row.Status]++;
-            if (!row.Implementations.IsEmpty)
+            if (!row.Implementations.IsEmpty && !row.IsSuspect)
             {
                 implemented++;
             }
         }
 
-        return new Coverage(total, counted, byStatus[0], byStatus[1], byStatus[2], byStatus[3], byStatus[4], implemented);
+        return new Coverage(total, counted, byStatus[0], byStatus[1], byStatus[2], byStatus[3], byStatus[4], implemented, byStatus[5]);
     }
 
     private static void AddEvidence(Dictionary<string, List<TestEvidence>> evidence, HashSet<string> criteria, List<UnknownLink> unknown, string id, TestEvidence test)

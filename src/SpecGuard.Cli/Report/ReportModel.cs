@@ -23,6 +23,12 @@ internal enum CriterionStatus
 
     /// <summary>Nothing links to it.</summary>
     Untraced,
+
+    /// <summary>
+    /// Its normative text changed since its links were last reviewed (the review record, docs/suspect-links.md): it
+    /// would be verified, implemented-not-verified or pending, but counts as none of them until reviewed.
+    /// </summary>
+    Suspect,
 }
 
 /// <summary>A one-line problem with an input: printed to stderr and listed in the report.</summary>
@@ -53,10 +59,30 @@ internal sealed record TestEvidence(string Name, string Kind, string Assembly, S
 /// <param name="Counted">False for deprecated criteria, which are listed but left out of the percentages and thresholds.</param>
 /// <param name="Implementations">Code that implements it.</param>
 /// <param name="Tests">Tests that verify it.</param>
-internal sealed record CriterionRow(Criterion Spec, string FeatureKey, CriterionStatus Status, bool Counted, ImmutableArray<LinkedSymbol> Implementations, ImmutableArray<TestEvidence> Tests);
+internal sealed record CriterionRow(Criterion Spec, string FeatureKey, CriterionStatus Status, bool Counted, ImmutableArray<LinkedSymbol> Implementations, ImmutableArray<TestEvidence> Tests)
+{
+    /// <summary>Its review state, or null without a review record (the feature is off).</summary>
+    public ReviewState? Review { get; init; }
+
+    /// <summary>Changed since its links were last reviewed (also when a failing test keeps it <see cref="CriterionStatus.Failing"/>).</summary>
+    public bool IsSuspect => Review is { Suspect: true };
+}
+
+/// <summary>A criterion's review state.</summary>
+/// <param name="Current">Its fingerprint now.</param>
+/// <param name="Reviewed">The fingerprint the review record holds for it, or null (never reviewed: not suspect).</param>
+internal sealed record ReviewState(string Current, string? Reviewed)
+{
+    public bool Suspect => Reviewed is not null && !string.Equals(Current, Reviewed, StringComparison.Ordinal);
+}
+
+/// <summary>The review record(s) the report read: where, and the entries naming no criterion.</summary>
+/// <param name="Paths">As displayed, ordered.</param>
+/// <param name="Orphans">Recorded IDs that no spec file declares, ordered.</param>
+internal sealed record ReviewSummary(ImmutableArray<string> Paths, ImmutableArray<string> Orphans);
 
 /// <summary>Counts and percentages over a set of criteria (deprecated ones excluded from everything but <see cref="Total"/>).</summary>
-internal sealed record Coverage(int Total, int Counted, int Verified, int Failing, int ImplementedNotVerified, int Pending, int Untraced, int Implemented)
+internal sealed record Coverage(int Total, int Counted, int Verified, int Failing, int ImplementedNotVerified, int Pending, int Untraced, int Implemented, int Suspect = 0)
 {
     /// <summary>Verified criteria as a percentage of the counted ones; null when none are counted.</summary>
     public double? VerifiedPercent => Counted == 0 ? null : Verified * 100.0 / Counted;
@@ -70,6 +96,7 @@ internal sealed record Coverage(int Total, int Counted, int Verified, int Failin
         CriterionStatus.Failing => Failing,
         CriterionStatus.ImplementedNotVerified => ImplementedNotVerified,
         CriterionStatus.Pending => Pending,
+        CriterionStatus.Suspect => Suspect,
         _ => Untraced,
     };
 }
@@ -130,6 +157,15 @@ internal sealed record TraceReport(
     public static readonly ImmutableArray<CriterionStatus> Statuses =
         [CriterionStatus.Verified, CriterionStatus.Failing, CriterionStatus.ImplementedNotVerified, CriterionStatus.Pending, CriterionStatus.Untraced];
 
+    /// <summary>The statuses with <see cref="CriterionStatus.Suspect"/> last.</summary>
+    public static readonly ImmutableArray<CriterionStatus> StatusesWithSuspect = Statuses.Add(CriterionStatus.Suspect);
+
+    /// <summary>The review record(s) read next to the specs, or null: without one the feature is off and the report shows no suspect status.</summary>
+    public ReviewSummary? Reviews { get; init; }
+
+    /// <summary>The statuses the report shows: with <c>suspect</c> only when a review record was read.</summary>
+    public ImmutableArray<CriterionStatus> ShownStatuses => Reviews is null ? Statuses : StatusesWithSuspect;
+
     /// <summary>The status as written in JSON, HTML and on the command line: <c>implemented-not-verified</c>.</summary>
     public static string Slug(CriterionStatus status) => status switch
     {
@@ -137,6 +173,7 @@ internal sealed record TraceReport(
         CriterionStatus.Failing => "failing",
         CriterionStatus.ImplementedNotVerified => "implemented-not-verified",
         CriterionStatus.Pending => "pending",
+        CriterionStatus.Suspect => "suspect",
         _ => "untraced",
     };
 
@@ -147,6 +184,7 @@ internal sealed record TraceReport(
         CriterionStatus.Failing => "Failing",
         CriterionStatus.ImplementedNotVerified => "Implemented, not verified",
         CriterionStatus.Pending => "Pending",
+        CriterionStatus.Suspect => "Suspect",
         _ => "Untraced",
     };
 
