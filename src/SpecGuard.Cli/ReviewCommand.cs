@@ -135,7 +135,7 @@ internal static class ReviewCommand
 
     private static int Record(IEnumerable<string> ids, bool all, SortedDictionary<string, Criterion> criteria, ReviewRecord? record, string recordPath, string recordDisplay, TextWriter output, TextWriter error)
     {
-        var entries = new List<(string Id, string Fingerprint)>(record?.Entries.Select(static e => (e.Id, e.Fingerprint)) ?? []);
+        var entries = new List<(string Id, string Fingerprint)>();
         int changed = 0, upToDate = 0;
         foreach (string id in ids)
         {
@@ -161,12 +161,14 @@ internal static class ReviewCommand
         {
             foreach (SpecDiagnostic problem in record.Problems)
             {
-                error.WriteLine(problem.ToString().Replace(": warning SPEC905: ", ": warning SPEC905 (line dropped): ", StringComparison.Ordinal));
+                error.WriteLine(problem.ToString());
             }
         }
 
-        string text = ReviewRecord.Write(entries);
+        // The same edit as the code fix (ReviewRecord.WithEntries): each recorded ID's line rewritten in place or inserted
+        // at its sorted place, every other line kept, so the record's diff is one line per reviewed criterion.
         string? existing = File.Exists(recordPath) ? File.ReadAllText(recordPath) : null;
+        string text = existing is null ? ReviewRecord.Write(entries) : ReviewRecord.WithEntries(existing, entries);
         if (string.Equals(existing, text, StringComparison.Ordinal))
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{recordDisplay} is up to date ({upToDate} criteria already recorded at their current text); nothing written."));
