@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using SpecGuard.Core.Diagnostics;
 using SpecGuard.Core.Model;
+using SpecGuard.Core.Text;
 
 namespace SpecGuard.Core.Baseline
 {
@@ -92,23 +93,9 @@ namespace SpecGuard.Core.Baseline
             var entries = new List<BaselineEntry>();
             var problems = new List<SpecDiagnostic>();
             var seen = new Dictionary<(string, string), int>();
-            int lineNumber = 0;
-            int start = 0;
-            while (start <= text.Length)
+            foreach ((string line, SourceSpan span) in TextLines.Of(text))
             {
-                int end = text.IndexOf('\n', start);
-                int next = end < 0 ? text.Length + 1 : end + 1;
-                if (end < 0)
-                {
-                    end = text.Length;
-                }
-
-                int contentEnd = end > start && text[end - 1] == '\r' ? end - 1 : end;
-                string line = text.Substring(start, contentEnd - start);
-                var span = new SourceSpan(start, line.Length, lineNumber, 0, lineNumber, line.Length);
                 ReadLine(path, line, span, entries, problems, seen);
-                lineNumber++;
-                start = next;
             }
 
             return new SpecBaseline(path, entries.ToArray(), problems.ToArray());

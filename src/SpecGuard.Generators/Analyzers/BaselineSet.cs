@@ -24,8 +24,6 @@ namespace SpecGuard.Generators.Analyzers
     /// </summary>
     internal sealed class BaselineSet
     {
-        private static readonly ConditionalWeakTable<SourceText, SpecBaseline> Cache = new ConditionalWeakTable<SourceText, SpecBaseline>();
-
         private readonly SpecBaseline[] _files;
         private readonly ConcurrentDictionary<(string Rule, string Key), bool> _matched = new ConcurrentDictionary<(string, string), bool>();
 
@@ -35,33 +33,8 @@ namespace SpecGuard.Generators.Analyzers
         }
 
         /// <summary>The baselines among <paramref name="files"/>, in path order; null when there is none (checked by name: nothing is read).</summary>
-        public static BaselineSet? Read(ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
-        {
-            List<SpecBaseline>? found = null;
-            foreach (AdditionalText file in files)
-            {
-                if (!SpecContract.IsBaselineFile(file.Path))
-                {
-                    continue;
-                }
-
-                SourceText? text = file.GetText(cancellationToken);
-                if (text is null)
-                {
-                    continue;
-                }
-
-                SpecBaseline baseline = Cache.GetValue(text, t => SpecBaseline.Parse(file.Path, t.ToString()));
-                if (!string.Equals(baseline.Path, file.Path, StringComparison.Ordinal))
-                {
-                    baseline = SpecBaseline.Parse(file.Path, text.ToString()); // the same text under another path
-                }
-
-                (found ??= new List<SpecBaseline>()).Add(baseline);
-            }
-
-            return found is null ? null : new BaselineSet(found.OrderBy(static b => b.Path, StringComparer.Ordinal).ToArray());
-        }
+        public static BaselineSet? Read(ImmutableArray<AdditionalText> files, CancellationToken cancellationToken) =>
+            ParsedFiles<SpecBaseline>.Read(files, SpecContract.IsBaselineFile, SpecBaseline.Parse, static f => f.Path, cancellationToken) is { } parsed ? new BaselineSet(parsed) : null;
 
         /// <summary>Whether some baseline holds <paramref name="rule"/> for <paramref name="key"/>.</summary>
         public bool Holds(string rule, string key)

@@ -27,8 +27,6 @@ namespace SpecGuard.Generators.Analyzers
     /// </summary>
     internal sealed class ReviewSet
     {
-        private static readonly ConditionalWeakTable<SourceText, ReviewRecord> Cache = new ConditionalWeakTable<SourceText, ReviewRecord>();
-
         private static readonly ConditionalWeakTable<Criterion, string> Fingerprints = new ConditionalWeakTable<Criterion, string>();
 
         private static readonly ConditionalWeakTable<Criterion, string>.CreateValueCallback ComputeFingerprint = static criterion => CriterionFingerprint.Of(criterion);
@@ -41,33 +39,8 @@ namespace SpecGuard.Generators.Analyzers
         }
 
         /// <summary>The review records among <paramref name="files"/>, in path order; null when there is none (checked by name: nothing is read).</summary>
-        public static ReviewSet? Read(ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
-        {
-            List<ReviewRecord>? found = null;
-            foreach (AdditionalText file in files)
-            {
-                if (!SpecContract.IsReviewRecordFile(file.Path))
-                {
-                    continue;
-                }
-
-                SourceText? text = file.GetText(cancellationToken);
-                if (text is null)
-                {
-                    continue;
-                }
-
-                ReviewRecord record = Cache.GetValue(text, t => ReviewRecord.Parse(file.Path, t.ToString()));
-                if (!string.Equals(record.Path, file.Path, StringComparison.Ordinal))
-                {
-                    record = ReviewRecord.Parse(file.Path, text.ToString()); // the same text under another path
-                }
-
-                (found ??= new List<ReviewRecord>()).Add(record);
-            }
-
-            return found is null ? null : new ReviewSet(found.OrderBy(static r => r.Path, StringComparer.Ordinal).ToArray());
-        }
+        public static ReviewSet? Read(ImmutableArray<AdditionalText> files, CancellationToken cancellationToken) =>
+            ParsedFiles<ReviewRecord>.Read(files, SpecContract.IsReviewRecordFile, ReviewRecord.Parse, static f => f.Path, cancellationToken) is { } parsed ? new ReviewSet(parsed) : null;
 
         /// <summary>
         /// The current fingerprint of <paramref name="criterion"/> when it is suspect (some record lists it at another
