@@ -412,20 +412,17 @@ internal static class ReviewCommand
                 return known;
             }
 
-            (int exit, string files, _) = Git("ls-tree", "-r", "--name-only", commit);
-            if (exit != 0)
+            List<SpecSource> sources;
+            try
+            {
+                // The spec files of the commit under the specs root, read as the diff reads them (one place).
+                GitRepository repository = GitRepository.Open(_root);
+                string prefix = Path.GetRelativePath(repository.Root, _root).Replace('\\', '/');
+                sources = repository.SpecSourcesAt(commit, [prefix]);
+            }
+            catch (GitException)
             {
                 return null;
-            }
-
-            var sources = new List<SpecSource>();
-            foreach (string file in files.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(SpecContract.IsSpecFile).OrderBy(static f => f, StringComparer.Ordinal))
-            {
-                (int shown, string text, _) = Git("show", commit + ":./" + file);
-                if (shown == 0)
-                {
-                    sources.Add(new SpecSource(file, text));
-                }
             }
 
             SpecSet set = SpecSet.Load(sources);

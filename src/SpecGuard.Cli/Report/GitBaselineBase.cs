@@ -101,30 +101,13 @@ internal sealed class GitBaselineBase
 
     internal static (int Exit, string Output, string Error) Git(string folder, params string[] arguments)
     {
-        var start = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = new UTF8Encoding(false),
-        };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         try
         {
-            using Process process = Process.Start(start) ?? throw new GitBaseException("cannot run git.");
-            var error = process.StandardError.ReadToEndAsync();
-            string output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, output, error.Result);
+            return GitRepository.Run(folder, arguments);
         }
-        catch (Win32Exception exception)
+        catch (GitException exception)
         {
-            throw new GitBaseException($"--baseline-base needs the git executable, which cannot be run ({exception.Message}).");
+            throw new GitBaseException("--baseline-base needs git: " + exception.Message);
         }
     }
 

@@ -17,9 +17,13 @@ namespace SpecGuard.Core.Text
         /// <summary>Reads a spec file as UTF-8 (a byte-order mark is allowed).</summary>
         /// <param name="file">The file to read.</param>
         /// <param name="path">The path diagnostics name.</param>
-        public static SpecSource Read(string file, string path)
+        public static SpecSource Read(string file, string path) => Decode(File.ReadAllBytes(file), path);
+
+        /// <summary>Decodes a spec file's bytes (read from disk, or from a git revision) as UTF-8 (a byte-order mark is allowed).</summary>
+        /// <param name="bytes">The file's bytes.</param>
+        /// <param name="path">The path diagnostics name.</param>
+        public static SpecSource Decode(byte[] bytes, string path)
         {
-            byte[] bytes = File.ReadAllBytes(file);
             int start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
             try
             {
