@@ -30,7 +30,11 @@ internal static partial class CommandLine
         Run(args, output, error, currentDirectory, BaselineCommand.DotnetBuild);
 
     /// <summary>As <see cref="Run(IReadOnlyList{string}, TextWriter, TextWriter, string)"/>, with the build <c>specguard baseline</c> runs given (tests stand in for dotnet build).</summary>
-    internal static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, string currentDirectory, BuildRunner build)
+    internal static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, string currentDirectory, BuildRunner build) =>
+        Run(args, output, error, currentDirectory, build, Environment.GetEnvironmentVariable);
+
+    /// <summary>As above, with the environment variables the commands read given (tests pass their own: they run in parallel).</summary>
+    internal static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, string currentDirectory, BuildRunner build, Func<string, string?> environment)
     {
         var root = new RootCommand("SpecGuard: hold .NET code to machine-readable acceptance criteria.")
         {
@@ -39,6 +43,7 @@ internal static partial class CommandLine
             InitCommand.Create(output, error, currentDirectory),
             BaselineCommand.Create(output, error, currentDirectory, build),
             ReviewCommand.Create(output, error, currentDirectory),
+            DiffCommand.Create(output, error, currentDirectory, environment),
         };
 
         ParseResult parse = root.Parse(args);

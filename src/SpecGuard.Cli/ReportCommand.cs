@@ -376,7 +376,7 @@ internal static class ReportCommand
         }
     });
 
-    private static List<SpecFinding> ReadFindings(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs, ReadInputs read)
+    internal static List<SpecFinding> ReadFindings(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs, ReadInputs read)
     {
         SortedSet<string> files = InputFiles(
             paths,
@@ -650,7 +650,7 @@ internal static class ReportCommand
         return ReportBuilder.SelectFeatures(set);
     }
 
-    private static List<ScannedAssembly> ScanAssemblies(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs, ReadInputs read)
+    internal static List<ScannedAssembly> ScanAssemblies(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs, ReadInputs read, bool withSpans = false)
     {
         var explicitFiles = new SortedSet<string>(StringComparer.Ordinal);
         var folderFiles = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -683,7 +683,7 @@ internal static class ReportCommand
             string display = CommandLine.Display(file, currentDirectory);
             read.AddFile(file, "an assembly the report reads");
             read.AddFile(Path.ChangeExtension(file, ".pdb"), "the PDB of an assembly the report reads");
-            AssemblyScanResult result = AssemblyScanner.Scan(file, currentDirectory);
+            AssemblyScanResult result = AssemblyScanner.Scan(file, currentDirectory, withSpans);
             if (result.Assembly is null)
             {
                 bool fromFolder = !explicitFiles.Contains(file);
@@ -793,7 +793,7 @@ internal static class ReportCommand
         return files;
     }
 
-    private static List<TrxInput> ReadTrx(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs, ReadInputs read)
+    internal static List<TrxInput> ReadTrx(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs, ReadInputs read)
     {
         SortedSet<string> files = InputFiles(paths, ".trx", null, currentDirectory, warnings);
 

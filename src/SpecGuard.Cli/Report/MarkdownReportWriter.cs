@@ -283,7 +283,7 @@ internal static class MarkdownReportWriter
     private static string At(SourceLocation? location) => location is null ? string.Empty : " " + Cell(TraceReport.Location(location));
 
     /// <summary>Text for a table cell: no line breaks, pipes escaped, HTML and Markdown emphasis neutralised.</summary>
-    private static string Cell(string text)
+    internal static string Cell(string text)
     {
         var builder = new StringBuilder(text.Length);
         foreach (char c in text)
@@ -304,9 +304,9 @@ internal static class MarkdownReportWriter
     }
 
     /// <summary>Text inside a code span: backticks and pipes cannot be escaped there, so they are replaced.</summary>
-    private static string Code(string text) => text.Replace('`', '\'').Replace("|", "¦", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ');
+    internal static string Code(string text) => text.Replace('`', '\'').Replace("|", "¦", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ');
 
-    private static string Html(string text) => System.Net.WebUtility.HtmlEncode(text);
+    internal static string Html(string text) => System.Net.WebUtility.HtmlEncode(text);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
