@@ -29,7 +29,7 @@ internal enum CriterionChangeKind
     Moved,
 
     /// <summary>
-    /// An ID this change adds that the base branch's tip (not the merge base) declares too, with other content or in
+    /// An ID this change adds (or renames to) that the base branch's tip (not the merge base) declares too, with other content or in
     /// another file: merging would give two criteria one ID (SPEC003).
     /// </summary>
     Collision,
