@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using SpecGuard.Cli.Output;
 using SpecGuard.Cli.Report;
 using SpecGuard.Core.Diagnostics;
 using SpecGuard.Core.Model;
@@ -80,10 +81,10 @@ internal static class ReportCommand
         };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "md (pull-request comment, CI step summary), html (one self-contained file) or json (schema in docs/cli.md).",
+            Description = "md (pull-request comment, CI step summary), html (one self-contained file), json (schema in docs/cli.md) or sarif (SARIF 2.1.0 for code scanning: failing, untraced, pending and suspect criteria on their spec lines, and the findings).",
             DefaultValueFactory = static _ => "md",
         };
-        format.AcceptOnlyFromAmong("md", "html", "json");
+        format.AcceptOnlyFromAmong("md", "html", "json", "sarif");
         var outputFile = new Option<string>("--output", "-o")
         {
             Description = "Write the report to FILE instead of standard output.",
@@ -150,7 +151,11 @@ internal static class ReportCommand
         return command;
     }
 
-    public static int Run(ReportOptions options, TextWriter output, TextWriter error, string currentDirectory)
+    public static int Run(ReportOptions options, TextWriter output, TextWriter error, string currentDirectory) =>
+        Run(options, output, error, currentDirectory, Environment.GetEnvironmentVariable);
+
+    /// <summary>As <see cref="Run(ReportOptions, TextWriter, TextWriter, string)"/>, with the environment read through <paramref name="environment"/> (GITHUB_ACTIONS, GITHUB_WORKSPACE).</summary>
+    public static int Run(ReportOptions options, TextWriter output, TextWriter error, string currentDirectory, Func<string, string?> environment)
     {
         if (options.FailOn.Contains(BaselineGrowth, StringComparer.Ordinal) && options.BaselineBase is not { Length: > 0 })
         {
@@ -203,8 +208,18 @@ internal static class ReportCommand
             error.WriteLine("specguard report: error " + OneLine(finding.Text));
         }
 
+        bool annotate = GitHubAnnotations.IsEnabled(environment);
+        List<CodeScanResult>? results = options.Format == "sarif" || annotate ? ReportResults.From(report, currentDirectory) : null;
+        string? sourceRoot = results is null ? null : SourceRoot.Find(currentDirectory);
+        if (annotate)
+        {
+            // stderr: the runner reads workflow commands there too, and stdout stays the report (JSON, SARIF) asked for.
+            GitHubAnnotations.Write(error, results!, GitHubAnnotations.WorkspaceRoot(environment, sourceRoot!));
+        }
+
         string text = options.Format switch
         {
+            "sarif" => SarifLogWriter.Write(results!, sourceRoot!, ReportResults.Rules),
             "html" => HtmlReportWriter.Write(report),
             "json" => JsonReportWriter.Write(report),
             _ => MarkdownReportWriter.Write(report),

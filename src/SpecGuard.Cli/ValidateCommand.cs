@@ -5,13 +5,17 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using SpecGuard.Cli.Output;
 using SpecGuard.Core.Diagnostics;
 using SpecGuard.Core.Text;
 using SpecGuard.Core;
 
 namespace SpecGuard.Cli;
 
-/// <summary><c>specguard validate</c>: load spec files, print diagnostics in the compiler's format (or JSON).</summary>
+/// <summary>
+/// <c>specguard validate</c>: load spec files, print diagnostics in the compiler's format (or JSON, or SARIF for code
+/// scanning); in a GitHub Actions job also as annotations, on stderr (<see cref="GitHubAnnotations"/>).
+/// </summary>
 internal static class ValidateCommand
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
@@ -25,10 +29,10 @@ internal static class ValidateCommand
         };
         var format = new Option<string>("--format")
         {
-            Description = "Output format.",
+            Description = "text (the compiler's format), json, or sarif (SARIF 2.1.0 for code scanning; paths relative to the git repository root).",
             DefaultValueFactory = static _ => "text",
         };
-        format.AcceptOnlyFromAmong("text", "json");
+        format.AcceptOnlyFromAmong("text", "json", "sarif");
 
         var command = new Command("validate", "Check spec files against the schema and the rules; print problems as 'file(line,col): error SPECnnn: message'. Exit code 0: no errors; 1: errors found; 2: usage error.")
         {
@@ -39,7 +43,11 @@ internal static class ValidateCommand
         return command;
     }
 
-    public static int Run(IReadOnlyList<string> paths, string format, TextWriter output, TextWriter error, string currentDirectory)
+    public static int Run(IReadOnlyList<string> paths, string format, TextWriter output, TextWriter error, string currentDirectory) =>
+        Run(paths, format, output, error, currentDirectory, Environment.GetEnvironmentVariable);
+
+    /// <summary>As <see cref="Run(IReadOnlyList{string}, string, TextWriter, TextWriter, string)"/>, with the environment read through <paramref name="environment"/> (GITHUB_ACTIONS, GITHUB_WORKSPACE).</summary>
+    public static int Run(IReadOnlyList<string> paths, string format, TextWriter output, TextWriter error, string currentDirectory, Func<string, string?> environment)
     {
         var roots = new List<string>(paths);
         if (roots.Count == 0)
@@ -75,9 +83,11 @@ internal static class ValidateCommand
         }
 
         var sources = new List<SpecSource>();
+        var fullPaths = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (string file in files)
         {
             string display = Path.GetRelativePath(currentDirectory, file).Replace('\\', '/');
+            fullPaths.TryAdd(display, file);
             try
             {
                 sources.Add(SpecTextEncoding.Read(file, display));
@@ -90,7 +100,13 @@ internal static class ValidateCommand
 
         SpecSet set = SpecSet.Load(sources);
         int errors = set.Diagnostics.Count(static d => d.Severity == SpecSeverity.Error);
-        if (format == "json")
+        string? sourceRoot = null;
+        if (format == "sarif")
+        {
+            sourceRoot = SourceRoot.Find(currentDirectory);
+            output.Write(SarifLogWriter.Write(Results(set.Diagnostics, fullPaths, currentDirectory), sourceRoot));
+        }
+        else if (format == "json")
         {
             output.WriteLine(JsonSerializer.Serialize(
                 new
@@ -134,6 +150,28 @@ internal static class ValidateCommand
                 errors));
         }
 
+        if (GitHubAnnotations.IsEnabled(environment))
+        {
+            // stderr: the runner reads workflow commands there too, and stdout stays the JSON or SARIF asked for.
+            GitHubAnnotations.Write(error, Results(set.Diagnostics, fullPaths, currentDirectory), GitHubAnnotations.WorkspaceRoot(environment, sourceRoot ?? SourceRoot.Find(currentDirectory)));
+        }
+
         return errors > 0 ? CommandLine.Problems : CommandLine.Ok;
     }
+
+    /// <summary>The diagnostics as code-scanning results: rule, level from the severity, on the spec file's line and column.</summary>
+    internal static List<CodeScanResult> Results(IEnumerable<SpecDiagnostic> diagnostics, IReadOnlyDictionary<string, string> fullPaths, string currentDirectory) =>
+        [.. diagnostics.Select(d => new CodeScanResult(
+            d.Id,
+            d.Severity switch
+            {
+                SpecSeverity.Error => ResultLevel.Error,
+                SpecSeverity.Warning => ResultLevel.Warning,
+                _ => ResultLevel.Note,
+            },
+            d.Message,
+            fullPaths.TryGetValue(d.Path, out string? full) ? full : Path.GetFullPath(d.Path, currentDirectory),
+            d.Span.StartLine + 1,
+            d.Span.EndLine > d.Span.StartLine ? d.Span.EndLine + 1 : null,
+            d.Span.StartColumn + 1))];
 }

@@ -1,3 +1,7 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
 namespace SpecGuard.Cli.Output;
 
 /// <summary>How serious a result is: SARIF's <c>error</c>, <c>warning</c>, <c>note</c>; GitHub's <c>error</c>, <c>warning</c>, <c>notice</c>.</summary>
@@ -20,7 +24,22 @@ internal enum ResultLevel
 /// <param name="Line">1-based start line; null without a location (or a file-level result).</param>
 /// <param name="EndLine">1-based end line, when the result covers several lines.</param>
 /// <param name="Column">1-based start column, when known.</param>
-internal sealed record CodeScanResult(string RuleId, ResultLevel Level, string Message, string? Path, int? Line, int? EndLine = null, int? Column = null);
+internal sealed record CodeScanResult(string RuleId, ResultLevel Level, string Message, string? Path, int? Line, int? EndLine = null, int? Column = null)
+{
+    /// <summary>
+    /// The order both writers print results in, whatever the input order: by path (ordinal; results without a path
+    /// first), line, column, rule, message, then end line and level, so that equal inputs give byte-equal output.
+    /// </summary>
+    public static IReadOnlyList<CodeScanResult> Ordered(IEnumerable<CodeScanResult> results) =>
+        [.. results
+            .OrderBy(static r => r.Path, StringComparer.Ordinal)
+            .ThenBy(static r => r.Line ?? 0)
+            .ThenBy(static r => r.Column ?? 0)
+            .ThenBy(static r => r.RuleId, StringComparer.Ordinal)
+            .ThenBy(static r => r.Message, StringComparer.Ordinal)
+            .ThenBy(static r => r.EndLine ?? 0)
+            .ThenBy(static r => r.Level)];
+}
 
 /// <summary>A rule for a result ID that is not one of <c>SpecGuard.Core.Diagnostics.SpecRules</c> (e.g. <c>specguard/criterion-added</c>).</summary>
 /// <param name="Id">The rule ID.</param>
