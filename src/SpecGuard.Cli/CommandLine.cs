@@ -38,8 +38,8 @@ internal static partial class CommandLine
     {
         var root = new RootCommand("SpecGuard: hold .NET code to machine-readable acceptance criteria.")
         {
-            ValidateCommand.Create(output, error, currentDirectory),
-            ReportCommand.Create(output, error, currentDirectory),
+            ValidateCommand.Create(output, error, currentDirectory, environment),
+            ReportCommand.Create(output, error, currentDirectory, environment),
             InitCommand.Create(output, error, currentDirectory),
             BaselineCommand.Create(output, error, currentDirectory, build),
             ReviewCommand.Create(output, error, currentDirectory),

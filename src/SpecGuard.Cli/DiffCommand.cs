@@ -198,7 +198,7 @@ internal static class DiffCommand
         if (GitHubAnnotations.IsEnabled(environment))
         {
             // Workflow commands are read from the step's output; on stderr they never mix with a report on stdout.
-            GitHubAnnotations.Write(error, results, environment("GITHUB_WORKSPACE") is { Length: > 0 } workspace ? workspace : git.Root);
+            GitHubAnnotations.Write(error, results, GitHubAnnotations.WorkspaceRoot(environment, git.Root));
         }
 
         if (options.Output is { Length: > 0 } file)

@@ -47,7 +47,7 @@ internal static class ReportCommand
 
     private static readonly string[] UntracedCodeRules = [SpecRuleIds.UntracedPublicApi, SpecRuleIds.UntracedHandler];
 
-    public static Command Create(TextWriter output, TextWriter error, string currentDirectory)
+    public static Command Create(TextWriter output, TextWriter error, string currentDirectory, Func<string, string?> environment)
     {
         var specs = new Option<string[]>("--specs")
         {
@@ -147,7 +147,8 @@ internal static class ReportCommand
                 parse.GetValue(baselineBase)),
             output,
             error,
-            currentDirectory));
+            currentDirectory,
+            environment));
         return command;
     }
 

@@ -20,7 +20,7 @@ internal static class ValidateCommand
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
-    public static Command Create(TextWriter output, TextWriter error, string currentDirectory)
+    public static Command Create(TextWriter output, TextWriter error, string currentDirectory, Func<string, string?> environment)
     {
         var paths = new Argument<string[]>("PATH")
         {
@@ -39,7 +39,7 @@ internal static class ValidateCommand
             paths,
             format,
         };
-        command.SetAction(parse => Run(parse.GetValue(paths) ?? [], parse.GetValue(format) ?? "text", output, error, currentDirectory));
+        command.SetAction(parse => Run(parse.GetValue(paths) ?? [], parse.GetValue(format) ?? "text", output, error, currentDirectory, environment));
         return command;
     }
 

@@ -361,7 +361,7 @@ internal static class DiffBuilder
         var spans = new Dictionary<string, List<(MethodSpan Span, ScannedAssembly Assembly)>>(StringComparer.Ordinal);
         foreach (ScannedAssembly assembly in assemblies)
         {
-            if (!assembly.HasPdb)
+            if (!assembly.HasPdb && (assembly.Implementations.Count > 0 || assembly.Types.Exists(static t => !t.Verifies.IsEmpty || t.Methods.Count > 0)))
             {
                 warnings.Add(ReportWarning.Create(assembly.Path, "no portable PDB next to it, so its changed code cannot be mapped to criteria (build with <DebugType>portable</DebugType> or embedded)"));
             }

@@ -63,8 +63,14 @@ internal static class DiffResults
                         results.Add(new(Deprecated, ResultLevel.Note, $"{c.Id} deprecated{(spec.After?.ReplacedBy is { } by ? ", replaced by " + by : string.Empty)}.", specPath, specLine));
                         break;
                     case CriterionChangeKind.Removed:
-                        // The spec line is gone in the head: a file-level result on the head's file, if it still exists.
-                        results.Add(new(Removed, ResultLevel.Note, $"{c.Id} removed{title} (was {spec.BeforeAt?.Path}:{spec.BeforeAt?.Line}).", null, null));
+                        // The spec line is gone in the head: on the first line of the file that declared it, while the head
+                        // has that file; else not in the log (code scanning rejects a log with a result without a location).
+                        if (spec.BeforeAt is { } was && File.Exists(Full(was.Path)))
+                        {
+                            results.Add(new(Removed, ResultLevel.Note, $"{c.Id} removed{title} (was line {was.Line}).", Full(was.Path), 1));
+                        }
+
+
                         break;
                     case CriterionChangeKind.Renamed:
                         results.Add(new(Renamed, ResultLevel.Note, $"{spec.PreviousId} renamed to {c.Id}{title}, its text unchanged.", specPath, specLine));
