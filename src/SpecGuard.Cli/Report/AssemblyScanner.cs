@@ -5,6 +5,7 @@ using System.IO;
 using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
+using System.Security.Cryptography;
 using SpecGuard.Core;
 
 namespace SpecGuard.Cli.Report;
@@ -19,6 +20,57 @@ internal sealed record LinkedSymbol(string Symbol, string Kind, string Assembly,
 
 /// <summary>A method worth remembering for the test join: it has <c>[Verifies]</c>, is a generated stub, or sits in a type that verifies.</summary>
 internal sealed record ScannedMethod(string Name, string DisplayName, ImmutableArray<string> Verifies, bool IsPendingStub, SourceLocation? Location);
+
+/// <summary>
+/// The source lines of one method's code in one document, from its non-hidden sequence points, with the links that
+/// cover it: for <c>specguard diff</c>, which maps changed lines to the methods that hold them. Async and iterator
+/// methods are attributed to the method the user wrote (the state machine's kickoff), not to the generated
+/// <c>MoveNext</c>. A constructor's lines include those of the field initializers it runs, so its span can enclose
+/// other members' spans; the innermost span is the closest owner of a line.
+/// </summary>
+/// <param name="Symbol">The method as the scanner names it (<c>Shop.Orders.Place</c>; a lambda or local function after the method it is in; an accessor after its property).</param>
+/// <param name="Kind">method, constructor, static constructor, property, lambda, local function or compiler-generated.</param>
+/// <param name="Assembly">The assembly's simple name.</param>
+/// <param name="Document">The document path exactly as the PDB records it: absolute, or path-mapped (<c>/_/src/Orders.cs</c>) in deterministic builds.</param>
+/// <param name="StartLine">1-based: the least start line of the method's non-hidden sequence points in <paramref name="Document"/>.</param>
+/// <param name="EndLine">1-based: the greatest end line of those sequence points.</param>
+/// <param name="Implements">The method's own <c>[Implements]</c> IDs, its property's (for an accessor) and those of its declaring type and the types enclosing it; sorted, distinct.</param>
+/// <param name="Verifies">The method's own <c>[Verifies]</c> IDs and those of its declaring type chain; sorted, distinct.</param>
+/// <param name="IsPendingStub">The method carries SpecGuard's pending-stub marker.</param>
+internal sealed record MethodSpan(string Symbol, string Kind, string Assembly, string Document, int StartLine, int EndLine, ImmutableArray<string> Implements, ImmutableArray<string> Verifies, bool IsPendingStub);
+
+/// <summary>A source document as a portable PDB records it, with the checksum the compiler took of the file's bytes.</summary>
+/// <param name="Path">The path exactly as recorded (absolute or path-mapped).</param>
+/// <param name="HashAlgorithm">The checksum algorithm's GUID (<see cref="Sha1"/>, <see cref="Sha256"/>), or <see cref="Guid.Empty"/> when none.</param>
+/// <param name="Hash">The checksum; empty when none.</param>
+internal sealed record PdbDocument(string Path, Guid HashAlgorithm, ImmutableArray<byte> Hash)
+{
+    /// <summary>The portable PDB's GUID for SHA-1 checksums.</summary>
+    public static readonly Guid Sha1 = new("ff1816ec-aa5e-4d10-87f7-6f4963833460");
+
+    /// <summary>The portable PDB's GUID for SHA-256 checksums.</summary>
+    public static readonly Guid Sha256 = new("8829d00f-11b8-4213-878b-770e8597ac16");
+
+    /// <summary>SHA1, SHA256, or null for a document without a checksum (or with one of an algorithm not known here).</summary>
+    public string? HashAlgorithmName => Hash.IsDefaultOrEmpty ? null : HashAlgorithm == Sha1 ? "SHA1" : HashAlgorithm == Sha256 ? "SHA256" : null;
+
+    /// <summary>
+    /// Whether <paramref name="content"/> (a file's bytes, as on disk: the compiler hashes what it reads, byte order mark
+    /// included) has this document's checksum; null when the document has none that can be checked.
+    /// </summary>
+    public bool? Matches(ReadOnlySpan<byte> content)
+    {
+        byte[]? actual = HashAlgorithmName switch
+        {
+#pragma warning disable CA5350 // Not security: the compiler chose SHA-1 for this checksum; recomputing it is the only way to compare.
+            "SHA1" => SHA1.HashData(content),
+#pragma warning restore CA5350
+            "SHA256" => SHA256.HashData(content),
+            _ => null,
+        };
+        return actual is null ? null : Hash.AsSpan().SequenceEqual(actual);
+    }
+}
 
 /// <summary>A type of a scanned assembly, keyed by its full name with '.' between nesting levels (as TRX names it after '+' → '.').</summary>
 internal sealed class ScannedType
@@ -69,6 +121,30 @@ internal sealed class ScannedAssembly
     public List<LinkedSymbol> Implementations { get; } = [];
 
     public List<ScannedType> Types { get; } = [];
+
+    /// <summary>Every method's source lines and effective links, sorted by document, lines and symbol; filled only when <see cref="AssemblyScanner.Scan"/> is asked for spans.</summary>
+    public List<MethodSpan> Spans { get; } = [];
+
+    /// <summary>The PDB's documents with their checksums, in the PDB's order; filled only when <see cref="AssemblyScanner.Scan"/> is asked for spans.</summary>
+    public List<PdbDocument> Documents { get; } = [];
+
+    /// <summary>
+    /// Whether <paramref name="content"/> (the file's bytes) is what the PDB's <paramref name="document"/> (its path exactly as
+    /// recorded) was compiled from: false tells an assembly built from other sources; null when the PDB does not list the
+    /// document or has no checksum for it.
+    /// </summary>
+    public bool? MatchesContent(string document, ReadOnlySpan<byte> content)
+    {
+        foreach (PdbDocument candidate in Documents)
+        {
+            if (string.Equals(candidate.Path, document, StringComparison.Ordinal))
+            {
+                return candidate.Matches(content);
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>Why an assembly was not scanned.</summary>
@@ -110,7 +186,8 @@ internal static class AssemblyScanner
         ReferenceAssembly,
     }
 
-    public static AssemblyScanResult Scan(string path, string currentDirectory)
+    /// <summary>Scans the assembly at <paramref name="path"/>; with <paramref name="withSpans"/>, also its methods' source spans and its PDB's documents (<see cref="ScannedAssembly.Spans"/>, <see cref="ScannedAssembly.Documents"/>), which the report does not need.</summary>
+    public static AssemblyScanResult Scan(string path, string currentDirectory, bool withSpans = false)
     {
         try
         {
@@ -178,7 +255,14 @@ internal static class AssemblyScanner
                 }
 
                 var assembly = new ScannedAssembly(path, reader.GetString(definition.Name), reader.GetGuid(reader.GetModuleDefinition().Mvid), pdb is not null);
-                new Walker(reader, pdb, assembly, currentDirectory).Run();
+                var walker = new Walker(reader, pdb, assembly, currentDirectory);
+                walker.Run();
+                if (withSpans)
+                {
+                    walker.CollectDocuments();
+                    walker.CollectSpans();
+                }
+
                 return new AssemblyScanResult(assembly, ScanFailure.None, null, pdbProblem);
             }
         }
@@ -299,6 +383,7 @@ internal static class AssemblyScanner
         private readonly string _currentDirectory;
         private readonly Dictionary<TypeDefinitionHandle, TypeInfo> _types = [];
         private readonly Dictionary<string, string> _displayPaths = new(StringComparer.Ordinal);
+        private Dictionary<MethodDefinitionHandle, MethodDefinitionHandle>? _moveNextOf;
 
         public Walker(MetadataReader reader, MetadataReader? pdb, ScannedAssembly assembly, string currentDirectory)
         {
@@ -472,12 +557,12 @@ internal static class AssemblyScanner
                 string key = ns.Length == 0 ? name : ns + "." + name;
                 string display = ns.Length == 0 ? SymbolNames.WithoutArity(name) : ns + "." + SymbolNames.WithoutArity(name);
                 bool pending = ns == PendingTestsNamespace || ns.StartsWith(PendingTestsNamespace + ".", StringComparison.Ordinal);
-                info = new TypeInfo(name, key, display, null, links, !links.Verifies.IsEmpty, links.SpecGuardGenerated, pending, name == "<Module>" && ns.Length == 0);
+                info = new TypeInfo(name, key, display, null, links, !links.Verifies.IsEmpty, links.SpecGuardGenerated, pending, name == "<Module>" && ns.Length == 0, links.Implements, links.Verifies);
             }
             else
             {
                 // Guard against a corrupt nesting cycle: mark this handle before recursing.
-                _types[handle] = new TypeInfo(name, name, name, null, links, false, false, false, false);
+                _types[handle] = new TypeInfo(name, name, name, null, links, false, false, false, false, [], []);
                 TypeInfo enclosing = Info(enclosingHandle);
                 string display = SymbolNames.IsCompilerGenerated(name) ? enclosing.UserDisplayName : enclosing.UserDisplayName + "." + SymbolNames.WithoutArity(name);
                 info = new TypeInfo(
@@ -489,7 +574,9 @@ internal static class AssemblyScanner
                     !links.Verifies.IsEmpty || enclosing.VerifiesInChain,
                     links.SpecGuardGenerated || enclosing.GeneratedInChain,
                     enclosing.InPendingNamespace,
-                    false);
+                    false,
+                    Union(enclosing.ImplementsInChain, links.Implements),
+                    Union(enclosing.VerifiesInChainIds, links.Verifies));
             }
 
             _types[handle] = info;
@@ -551,14 +638,9 @@ internal static class AssemblyScanner
 
             try
             {
-                MethodDebugInformation information = _pdb.GetMethodDebugInformation(method);
-                foreach (SequencePoint point in information.GetSequencePoints())
-                {
-                    if (!point.IsHidden)
-                    {
-                        return new SourceLocation(DisplayPath(_pdb.GetString(_pdb.GetDocument(point.Document).Name)), point.StartLine);
-                    }
-                }
+                // An async or iterator method's body (and so its sequence points) is in its state machine's MoveNext.
+                SequencePoint? point = FirstPoint(method) ?? (MoveNextOf(method) is { IsNil: false } moveNext ? FirstPoint(moveNext) : null);
+                return point is { } found ? new SourceLocation(DisplayPath(_pdb.GetString(_pdb.GetDocument(found.Document).Name)), found.StartLine) : null;
             }
             catch (BadImageFormatException)
             {
@@ -566,6 +648,202 @@ internal static class AssemblyScanner
             }
 
             return null;
+        }
+
+        private SequencePoint? FirstPoint(MethodDefinitionHandle method)
+        {
+            foreach (SequencePoint point in _pdb!.GetMethodDebugInformation(method).GetSequencePoints())
+            {
+                if (!point.IsHidden)
+                {
+                    return point;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The state machine's MoveNext of an async or iterator kickoff method, from the PDB's state-machine table (read once, when first needed).</summary>
+        private MethodDefinitionHandle MoveNextOf(MethodDefinitionHandle kickoff)
+        {
+            if (_moveNextOf is null)
+            {
+                _moveNextOf = [];
+                MetadataReader pdb = _pdb!;
+                if (pdb.GetTableRowCount(TableIndex.StateMachineMethod) > 0)
+                {
+                    foreach (MethodDebugInformationHandle handle in pdb.MethodDebugInformation)
+                    {
+                        MethodDefinitionHandle owner = pdb.GetMethodDebugInformation(handle).GetStateMachineKickoffMethod();
+                        if (!owner.IsNil)
+                        {
+                            _moveNextOf.TryAdd(owner, handle.ToDefinitionHandle());
+                        }
+                    }
+                }
+            }
+
+            return _moveNextOf.TryGetValue(kickoff, out MethodDefinitionHandle moveNext) ? moveNext : default;
+        }
+
+        public void CollectDocuments()
+        {
+            if (_pdb is null)
+            {
+                return;
+            }
+
+            foreach (DocumentHandle handle in _pdb.Documents)
+            {
+                try
+                {
+                    Document document = _pdb.GetDocument(handle);
+                    _assembly.Documents.Add(new PdbDocument(
+                        _pdb.GetString(document.Name),
+                        document.HashAlgorithm.IsNil ? Guid.Empty : _pdb.GetGuid(document.HashAlgorithm),
+                        document.Hash.IsNil ? [] : _pdb.GetBlobContent(document.Hash)));
+                }
+                catch (BadImageFormatException)
+                {
+                    // A damaged document row: that document is not listed, and its files are not checked.
+                }
+            }
+        }
+
+        /// <summary>One <see cref="MethodSpan"/> per method and document, from every method's non-hidden sequence points.</summary>
+        public void CollectSpans()
+        {
+            if (_pdb is null)
+            {
+                return;
+            }
+
+            int methodCount = _reader.GetTableRowCount(TableIndex.MethodDef);
+            var ranges = new Dictionary<(MethodDefinitionHandle Owner, DocumentHandle Document), (int Start, int End)>();
+            foreach (MethodDebugInformationHandle handle in _pdb.MethodDebugInformation)
+            {
+                try
+                {
+                    MethodDebugInformation information = _pdb.GetMethodDebugInformation(handle);
+                    if (information.SequencePointsBlob.IsNil)
+                    {
+                        continue;
+                    }
+
+                    MethodDefinitionHandle kickoff = information.GetStateMachineKickoffMethod();
+                    MethodDefinitionHandle owner = kickoff.IsNil ? handle.ToDefinitionHandle() : kickoff;
+                    if (MetadataTokens.GetRowNumber(owner) > methodCount)
+                    {
+                        continue; // a PDB of another build: no such method
+                    }
+
+                    foreach (SequencePoint point in information.GetSequencePoints())
+                    {
+                        if (point.IsHidden)
+                        {
+                            continue;
+                        }
+
+                        var key = (owner, point.Document);
+                        ranges[key] = ranges.TryGetValue(key, out (int Start, int End) range)
+                            ? (Math.Min(range.Start, point.StartLine), Math.Max(range.End, point.EndLine))
+                            : (point.StartLine, point.EndLine);
+                    }
+                }
+                catch (BadImageFormatException)
+                {
+                    // A PDB that does not match its assembly only costs that method's span.
+                }
+            }
+
+            if (ranges.Count == 0)
+            {
+                return;
+            }
+
+            Dictionary<MethodDefinitionHandle, (string Name, Links Links)> properties = AccessorProperties();
+            var owners = new Dictionary<MethodDefinitionHandle, (string Symbol, string Kind, ImmutableArray<string> Implements, ImmutableArray<string> Verifies, bool Stub)>();
+            var documents = new Dictionary<DocumentHandle, string>();
+            foreach (((MethodDefinitionHandle owner, DocumentHandle documentHandle), (int start, int end)) in ranges)
+            {
+                try
+                {
+                    if (!owners.TryGetValue(owner, out var described))
+                    {
+                        described = DescribeOwner(owner, properties);
+                        owners.Add(owner, described);
+                    }
+
+                    if (!documents.TryGetValue(documentHandle, out string? document))
+                    {
+                        document = _pdb.GetString(_pdb.GetDocument(documentHandle).Name);
+                        documents.Add(documentHandle, document);
+                    }
+
+                    _assembly.Spans.Add(new MethodSpan(described.Symbol, described.Kind, _assembly.Name, document, start, end, described.Implements, described.Verifies, described.Stub));
+                }
+                catch (BadImageFormatException)
+                {
+                    // As above: a mismatched PDB costs the span, never the scan.
+                }
+            }
+
+            _assembly.Spans.Sort(static (a, b) =>
+            {
+                int order = string.CompareOrdinal(a.Document, b.Document);
+                order = order != 0 ? order : a.StartLine.CompareTo(b.StartLine);
+                order = order != 0 ? order : a.EndLine.CompareTo(b.EndLine);
+                order = order != 0 ? order : string.CompareOrdinal(a.Symbol, b.Symbol);
+                return order != 0 ? order : string.CompareOrdinal(a.Kind, b.Kind);
+            });
+        }
+
+        /// <summary>Each property accessor's property: its name and links (an accessor is covered by its property's <c>[Implements]</c>).</summary>
+        private Dictionary<MethodDefinitionHandle, (string Name, Links Links)> AccessorProperties()
+        {
+            var accessors = new Dictionary<MethodDefinitionHandle, (string Name, Links Links)>();
+            foreach (TypeDefinitionHandle typeHandle in _reader.TypeDefinitions)
+            {
+                foreach (PropertyDefinitionHandle propertyHandle in _reader.GetTypeDefinition(typeHandle).GetProperties())
+                {
+                    PropertyDefinition property = _reader.GetPropertyDefinition(propertyHandle);
+                    (string, Links) entry = (_reader.GetString(property.Name), ReadLinks(property.GetCustomAttributes()));
+                    PropertyAccessors methods = property.GetAccessors();
+                    foreach (MethodDefinitionHandle accessor in (ReadOnlySpan<MethodDefinitionHandle>)[methods.Getter, methods.Setter, .. methods.Others])
+                    {
+                        if (!accessor.IsNil)
+                        {
+                            accessors.TryAdd(accessor, entry);
+                        }
+                    }
+                }
+            }
+
+            return accessors;
+        }
+
+        private (string Symbol, string Kind, ImmutableArray<string> Implements, ImmutableArray<string> Verifies, bool Stub) DescribeOwner(
+            MethodDefinitionHandle handle,
+            Dictionary<MethodDefinitionHandle, (string Name, Links Links)> properties)
+        {
+            MethodDefinition method = _reader.GetMethodDefinition(handle);
+            TypeInfo type = Info(method.GetDeclaringType());
+            Links links = ReadLinks(method.GetCustomAttributes());
+            string name = _reader.GetString(method.Name);
+            ImmutableArray<string> implements = Union(type.ImplementsInChain, links.Implements);
+            ImmutableArray<string> verifies = Union(type.VerifiesInChainIds, links.Verifies);
+            if (properties.TryGetValue(handle, out (string Name, Links Links) property))
+            {
+                return (type.UserDisplayName + "." + property.Name, "property", Union(implements, property.Links.Implements), Union(verifies, property.Links.Verifies), links.PendingStub);
+            }
+
+            (string symbol, string kind) = name switch
+            {
+                ".ctor" => (type.UserDisplayName, "constructor"),
+                ".cctor" => (type.UserDisplayName, "static constructor"),
+                _ => Describe(type.UserDisplayName, name),
+            };
+            return (symbol, kind, implements, verifies, links.PendingStub);
         }
 
         private string DisplayPath(string documentPath)
@@ -589,5 +867,7 @@ internal static class AssemblyScanner
         bool VerifiesInChain,
         bool GeneratedInChain,
         bool InPendingNamespace,
-        bool IsModuleType);
+        bool IsModuleType,
+        ImmutableArray<string> ImplementsInChain,
+        ImmutableArray<string> VerifiesInChainIds);
 }

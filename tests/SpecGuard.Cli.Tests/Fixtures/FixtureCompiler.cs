@@ -6,6 +6,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Emit;
+using Microsoft.CodeAnalysis.Text;
 
 namespace SpecGuard.Cli.Tests.Fixtures;
 
@@ -52,6 +53,28 @@ internal static class FixtureCompiler
     public static string Compile(string outputFolder, string assemblyName, IEnumerable<(string Path, string Text)> sources, IEnumerable<string>? references = null, bool pdb = true, OutputKind kind = OutputKind.DynamicallyLinkedLibrary)
     {
         var trees = sources.Select(static s => CSharpSyntaxTree.ParseText(s.Text, new CSharpParseOptions(LanguageVersion.Latest), s.Path, System.Text.Encoding.UTF8)).ToList();
+        return Emit(outputFolder, assemblyName, trees, references, pdb, kind);
+    }
+
+    /// <summary>
+    /// Compiles the files at <paramref name="paths"/> as csc does: each file's bytes read from disk (encoding detected, a
+    /// byte order mark kept in the checksum), checksummed with <paramref name="checksumAlgorithm"/>, the path recorded in the PDB.
+    /// </summary>
+    public static string CompileFiles(string outputFolder, string assemblyName, IEnumerable<string> paths, SourceHashAlgorithm checksumAlgorithm = SourceHashAlgorithm.Sha256, IEnumerable<string>? references = null)
+    {
+        var trees = new List<SyntaxTree>();
+        foreach (string path in paths)
+        {
+            using FileStream stream = File.OpenRead(path);
+            SourceText text = SourceText.From(stream, encoding: null, checksumAlgorithm);
+            trees.Add(CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest), path));
+        }
+
+        return Emit(outputFolder, assemblyName, trees, references, pdb: true, OutputKind.DynamicallyLinkedLibrary);
+    }
+
+    private static string Emit(string outputFolder, string assemblyName, List<SyntaxTree> trees, IEnumerable<string>? references, bool pdb, OutputKind kind)
+    {
         var compilation = CSharpCompilation.Create(
             assemblyName,
             trees,
