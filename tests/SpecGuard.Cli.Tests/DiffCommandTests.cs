@@ -60,7 +60,7 @@ public sealed class DiffCommandTests : IDisposable
                 [SpecGuard.Implements("ORDERS-002")]
                 public void Cancel()
                 {
-                    System.Console.WriteLine("cancelled");
+                    System.GC.KeepAlive("cancelled");
                 }
             }
         }
@@ -74,13 +74,13 @@ public sealed class DiffCommandTests : IDisposable
                 [SpecGuard.Verifies("ORDERS-001")]
                 public void Places_an_order()
                 {
-                    System.Console.WriteLine("placed");
+                    System.GC.KeepAlive("placed");
                 }
 
                 [SpecGuard.Verifies("ORDERS-002")]
                 public void Cancels_an_order()
                 {
-                    System.Console.WriteLine("cancelled");
+                    System.GC.KeepAlive("cancelled");
                 }
             }
         }
@@ -88,7 +88,11 @@ public sealed class DiffCommandTests : IDisposable
 
     private readonly TestRepository _repo = new("specguard-diff-");
 
-    public void Dispose() => _repo.Dispose();
+    public void Dispose()
+    {
+        _repo.Dispose();
+        Directory.Delete(_build, recursive: true);
+    }
 
     private sealed record Run(int Exit, string Output, string Error);
 
@@ -196,10 +200,10 @@ public sealed class DiffCommandTests : IDisposable
     public void An_id_both_branches_add_differently_collides_and_fails_when_asked()
     {
         Base();
-        _repo.Write("specs/payments.spec.yaml", Payments + "  - id: PAYMENTS-002\n    title: Card payments\n    then: the card is charged\n");
+        _repo.Write("specs/payments.spec.yaml", Payments + "\n  - id: PAYMENTS-002\n    title: Card payments\n    then: the card is charged\n");
         _repo.Commit("feature adds PAYMENTS-002");
         _repo.Git("checkout", "-q", "main");
-        _repo.Write("specs/payments.spec.yaml", Payments + "  - id: PAYMENTS-002\n    title: Invoices\n    then: an invoice is sent\n");
+        _repo.Write("specs/payments.spec.yaml", Payments + "\n  - id: PAYMENTS-002\n    title: Invoices\n    then: an invoice is sent\n");
         _repo.Commit("main adds another PAYMENTS-002");
         _repo.Git("checkout", "-q", "feature");
 
@@ -336,17 +340,14 @@ public sealed class DiffCommandTests : IDisposable
 
     // ---- the code side, through assemblies built from the head ----
 
+    private readonly string _build = Directory.CreateTempSubdirectory("specguard-diff-bin-").FullName;
+
+    /// <summary>Builds the working tree's code as csc does (bytes from disk, SHA-256 checksums), outside the repository.</summary>
     private string BuildHead(string name = "Shop")
     {
-        string output = Path.Combine(_repo.Root, "bin");
-        return FixtureCompiler.Compile(
-            output,
-            name,
-            [
-                (_repo.PathOf("src/Orders.cs"), File.ReadAllText(_repo.PathOf("src/Orders.cs"))),
-                (_repo.PathOf("tests/OrdersTests.cs"), File.ReadAllText(_repo.PathOf("tests/OrdersTests.cs"))),
-                ("/attributes/SpecGuard.g.cs", FixtureCompiler.AttributesSource),
-            ]);
+        string attributes = Path.Combine(_build, "SpecGuard.g.cs");
+        File.WriteAllText(attributes, FixtureCompiler.AttributesSource);
+        return FixtureCompiler.CompileFiles(Path.Combine(_build, "bin"), name, [_repo.PathOf("src/Orders.cs"), _repo.PathOf("tests/OrdersTests.cs"), attributes]);
     }
 
     [Fact]
@@ -468,7 +469,7 @@ public sealed class DiffCommandTests : IDisposable
     public void In_GitHub_Actions_annotations_go_to_stderr_and_stdout_stays_json()
     {
         Base();
-        _repo.Write("specs/payments.spec.yaml", Payments + "  - id: PAYMENTS-002\n    title: Card payments\n    then: the card is charged\n");
+        _repo.Write("specs/payments.spec.yaml", Payments + "\n  - id: PAYMENTS-002\n    title: Card payments\n    then: the card is charged\n");
         _repo.Commit("add PAYMENTS-002");
         Run run = DiffWith(new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_WORKSPACE"] = _repo.Root }, "--base", "main", "--format", "json");
         Assert.Equal(0, run.Exit);
@@ -512,7 +513,10 @@ public sealed class DiffCommandTests : IDisposable
         _repo.Commit("hostile text");
         Run run = Diff("--base", "main");
         Assert.Equal(0, run.Exit);
-        Assert.DoesNotContain("<img", run.Output, StringComparison.Ordinal);
+        // Outside code fences the text is escaped; inside the diff fence (which its backticks cannot close) it is shown as written.
+        Assert.Contains("> &lt;img src=x&gt; \\| \\*\\*bold\\*\\*  \n", run.Output, StringComparison.Ordinal);
+        Assert.Single(run.Output.Split('\n'), static l => l.Contains("<img", StringComparison.Ordinal));
+        Assert.Contains("+   <img src=x> | **bold**\n", run.Output, StringComparison.Ordinal);
         Assert.Contains("````diff\n", run.Output, StringComparison.Ordinal);
         Assert.Contains("-   the order is cancelled\n+   ``` </details> <script>x</script>\n````\n", run.Output, StringComparison.Ordinal);
     }
