@@ -359,6 +359,8 @@ internal static class DiffBuilder
     {
         // Spans by repository path; a document outside the repository is not part of the change.
         var spans = new Dictionary<string, List<(MethodSpan Span, ScannedAssembly Assembly)>>(StringComparer.Ordinal);
+        var headTree = new HashSet<string>(git.FilesAt(inputs.Head.Commit), StringComparer.Ordinal);
+        var resolved = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (ScannedAssembly assembly in assemblies)
         {
             if (!assembly.HasPdb && (assembly.Implementations.Count > 0 || assembly.Types.Exists(static t => !t.Verifies.IsEmpty || t.Methods.Count > 0)))
@@ -368,7 +370,12 @@ internal static class DiffBuilder
 
             foreach (MethodSpan span in assembly.Spans)
             {
-                if (Relative(git.Root, span.Document) is { } path)
+                if (!resolved.TryGetValue(span.Document, out string? path))
+                {
+                    resolved[span.Document] = path = InTree(Relative(git.Root, span.Document), headTree);
+                }
+
+                if (path is not null)
                 {
                     if (!spans.TryGetValue(path, out var list))
                     {
@@ -460,6 +467,35 @@ internal static class DiffBuilder
                 CultureInfo.InvariantCulture,
                 $"{unmapped.Count} changed C# file(s) are in none of the given assemblies' PDBs, so their code was not mapped: {string.Join(", ", unmapped.Take(5))}{(unmapped.Count > 5 ? ", …" : string.Empty)}."));
         }
+    }
+
+    /// <summary>
+    /// The head's file a document path names: itself when the head has it; else (a path mapped relative to a project
+    /// folder rather than the repository root, <c>/_/Orders.cs</c>) the one head file that ends with it; else null.
+    /// </summary>
+    private static string? InTree(string? relative, HashSet<string> tree)
+    {
+        if (relative is null || tree.Contains(relative))
+        {
+            return relative;
+        }
+
+        string suffix = "/" + relative;
+        string? match = null;
+        foreach (string file in tree)
+        {
+            if (file.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                if (match is not null)
+                {
+                    return null; // ambiguous: not guessed
+                }
+
+                match = file;
+            }
+        }
+
+        return match;
     }
 
     private static MethodSpan? Innermost(List<(MethodSpan Span, ScannedAssembly Assembly)> spans, int line)
