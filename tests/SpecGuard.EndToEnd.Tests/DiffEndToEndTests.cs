@@ -189,7 +189,7 @@ public sealed class DiffEndToEndTests
         // The Markdown a pull-request comment gets, and SARIF for code scanning.
         CommandResult md = Cli(repo, "diff", "--base", "main", "-a", "src/Shop/bin", "-a", "tests/Shop.Tests/bin", "--findings", "src", "--findings", "tests").ShouldSucceed();
         Assert.Contains("❌ **ORDERS-002** is removed, and 1 link(s) still name it — src/Shop/Cancelling.cs:3", md.Output, StringComparison.Ordinal);
-        Assert.Contains("- Code changed: `Shop.Pricing.Total` (src/Shop/Pricing.cs:", md.Output, StringComparison.Ordinal);
+        Assert.Contains("`Shop.Pricing.Total` (src/Shop/Pricing.cs:", md.Output, StringComparison.Ordinal);
         CommandResult sarif = Cli(repo, "diff", "--base", "main", "-f", "sarif", "-o", "diff.sarif.json").ShouldSucceed();
         Assert.Contains("Wrote diff.sarif.json", sarif.Output, StringComparison.Ordinal);
         using JsonDocument log = JsonDocument.Parse(File.ReadAllText(Path.Combine(repo.Root, "diff.sarif.json")));
