@@ -390,6 +390,25 @@ public sealed class AssemblySpansTests : IDisposable
         Assert.All(result.Assembly!.Spans, static s => Assert.InRange(s.StartLine, 1, s.EndLine));
     }
 
+    [Theory]
+    [InlineData(typeof(Xunit.FactAttribute))]
+    [InlineData(typeof(System.CommandLine.Command))]
+    [InlineData(typeof(AssemblySpansTests))]
+    public void Real_assemblies_scan_with_spans_as_without(Type sample)
+    {
+        string path = sample.Assembly.Location;
+
+        AssemblyScanResult plain = AssemblyScanner.Scan(path, Path.GetDirectoryName(path)!);
+        AssemblyScanResult spans = AssemblyScanner.Scan(path, Path.GetDirectoryName(path)!, withSpans: true);
+
+        Assert.Equal(ScanFailure.None, spans.Failure);
+        Assert.Equal(plain.PdbProblem, spans.PdbProblem);
+        Assert.Equal(plain.Assembly!.Implementations.Count, spans.Assembly!.Implementations.Count);
+        Assert.Equal(plain.Assembly.Types.Select(static t => t.Key), spans.Assembly.Types.Select(static t => t.Key));
+        Assert.Equal(spans.Assembly.HasPdb, spans.Assembly.Spans.Count > 0);
+        Assert.All(spans.Assembly.Spans, static s => Assert.InRange(s.StartLine, 1, s.EndLine));
+    }
+
     /// <summary>This very file, compiled by the real toolchain (csc, not the fixture compiler): its checksum matches its bytes on disk, and this method's span holds this line.</summary>
     [Fact]
     public async Task The_real_toolchain_records_checksums_of_the_bytes_on_disk_and_async_spans_of_the_kickoff()
