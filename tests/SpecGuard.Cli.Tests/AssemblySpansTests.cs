@@ -87,6 +87,11 @@ public sealed class AssemblySpansTests : IDisposable
                 public static void Map(object app)
                 {
                     app.MapGet("/x", [Implements("M-001")] () => 1); // minimal-api
+                    app.MapGet("/y", [Implements("M-002")] async () => // async-lambda-start
+                    {
+                        await Task.Yield();
+                        return 2;
+                    }); // async-lambda-end
                 }
             }
         }
@@ -235,10 +240,12 @@ public sealed class AssemblySpansTests : IDisposable
     {
         (ScannedAssembly assembly, _) = ScanSource();
 
-        MethodSpan lambda = Span(assembly, "Shop.Api.Map", "lambda");
+        MethodSpan[] lambdas = [.. assembly.Spans.Where(static s => s.Symbol == "Shop.Api.Map" && s.Kind == "lambda")];
 
-        Assert.Equal((Line("minimal-api"), Line("minimal-api")), (lambda.StartLine, lambda.EndLine));
-        Assert.Equal("M-001|", Links(lambda));
+        Assert.Equal(2, lambdas.Length);
+        Assert.Equal((Line("minimal-api"), Line("minimal-api"), "M-001|"), (lambdas[0].StartLine, lambdas[0].EndLine, Links(lambdas[0])));
+        // An async lambda: its state machine's lines go to the lambda, with the lambda's links.
+        Assert.Equal((Line("async-lambda-start") + 1, Line("async-lambda-end"), "M-002|"), (lambdas[1].StartLine, lambdas[1].EndLine, Links(lambdas[1])));
         Assert.Equal("|", Links(Span(assembly, "Shop.Api.Map", "method")));
     }
 
@@ -381,6 +388,25 @@ public sealed class AssemblySpansTests : IDisposable
 
         Assert.NotNull(result.Assembly);
         Assert.All(result.Assembly!.Spans, static s => Assert.InRange(s.StartLine, 1, s.EndLine));
+    }
+
+    [Theory]
+    [InlineData(typeof(Xunit.FactAttribute))]
+    [InlineData(typeof(System.CommandLine.Command))]
+    [InlineData(typeof(AssemblySpansTests))]
+    public void Real_assemblies_scan_with_spans_as_without(Type sample)
+    {
+        string path = sample.Assembly.Location;
+
+        AssemblyScanResult plain = AssemblyScanner.Scan(path, Path.GetDirectoryName(path)!);
+        AssemblyScanResult spans = AssemblyScanner.Scan(path, Path.GetDirectoryName(path)!, withSpans: true);
+
+        Assert.Equal(ScanFailure.None, spans.Failure);
+        Assert.Equal(plain.PdbProblem, spans.PdbProblem);
+        Assert.Equal(plain.Assembly!.Implementations.Count, spans.Assembly!.Implementations.Count);
+        Assert.Equal(plain.Assembly.Types.Select(static t => t.Key), spans.Assembly.Types.Select(static t => t.Key));
+        Assert.Equal(spans.Assembly.HasPdb, spans.Assembly.Spans.Count > 0);
+        Assert.All(spans.Assembly.Spans, static s => Assert.InRange(s.StartLine, 1, s.EndLine));
     }
 
     /// <summary>This very file, compiled by the real toolchain (csc, not the fixture compiler): its checksum matches its bytes on disk, and this method's span holds this line.</summary>

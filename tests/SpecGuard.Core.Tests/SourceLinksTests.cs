@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Text;
@@ -376,6 +377,21 @@ public sealed class SourceLinksTests
         _ = SourceLinks.Find(text + "]])}\"");
         watch.Stop();
 
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), "took " + watch.Elapsed);
+    }
+
+    [Fact]
+    public void Link_attributes_nested_inside_each_others_arguments_are_each_read_once()
+    {
+        const int depth = 50_000;
+        string text = string.Concat(Enumerable.Repeat("[Implements(\"A-001\", new[", depth)) + string.Concat(Enumerable.Repeat("] { \"B-001\" })]", depth));
+
+        var watch = Stopwatch.StartNew();
+        IReadOnlyList<SourceLink> links = SourceLinks.Find(text);
+        watch.Stop();
+
+        Assert.Equal(depth * 2, links.Count);
+        Assert.Equal(depth, links.Count(static l => l.Id == "B-001"));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), "took " + watch.Elapsed);
     }
 

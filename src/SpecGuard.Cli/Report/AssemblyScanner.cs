@@ -259,8 +259,19 @@ internal static class AssemblyScanner
                 walker.Run();
                 if (withSpans)
                 {
-                    walker.CollectDocuments();
-                    walker.CollectSpans();
+                    try
+                    {
+                        walker.CollectDocuments();
+                        walker.CollectSpans();
+                    }
+#pragma warning disable CA1031 // A damaged PDB can fail in many ways; it costs the spans and checksums, never the links already read.
+                    catch (Exception exception) when (exception is not OutOfMemoryException)
+#pragma warning restore CA1031
+                    {
+                        assembly.Spans.Clear();
+                        assembly.Documents.Clear();
+                        pdbProblem ??= "cannot read its portable PDB's sequence points (" + exception.GetType().Name + ": " + exception.Message + "); no method spans or checksums for it";
+                    }
                 }
 
                 return new AssemblyScanResult(assembly, ScanFailure.None, null, pdbProblem);

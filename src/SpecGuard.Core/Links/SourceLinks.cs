@@ -1173,6 +1173,7 @@ namespace SpecGuard.Core.Links
                 }
             }
 
+            /// <summary>Whether a '(' or '{' is between <paramref name="a"/> and <paramref name="b"/> outside brackets (an object creation, not an array's type).</summary>
             private bool HasParenthesis(int a, int b)
             {
                 for (int k = a; k < b; k++)
@@ -1180,6 +1181,11 @@ namespace SpecGuard.Core.Links
                     if (IsPunctuation(k, '(') || IsPunctuation(k, '{'))
                     {
                         return true;
+                    }
+
+                    if (IsPunctuation(k, '[') && _match[k] > k && _match[k] < b)
+                    {
+                        k = _match[k]; // what the brackets hold is looked at once, by whoever reads them
                     }
                 }
 
