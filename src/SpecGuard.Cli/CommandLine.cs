@@ -117,6 +117,25 @@ internal static partial class CommandLine
         return shown.Replace('\\', '/');
     }
 
+    /// <summary>Writes a command's output file (folders created, UTF-8 without BOM); the reason it could not, or null.</summary>
+    internal static string? WriteFile(string path, string text)
+    {
+        try
+        {
+            if (Path.GetDirectoryName(path) is { } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            File.WriteAllText(path, text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            return null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return exception.Message;
+        }
+    }
+
     /// <summary>The specs root: <c>specs/</c> in <paramref name="currentDirectory"/> or its nearest ancestor that has one.</summary>
     internal static string? FindSpecsRoot(string currentDirectory)
     {

@@ -204,18 +204,9 @@ internal static class DiffCommand
         if (options.Output is { Length: > 0 } file)
         {
             string path = Path.GetFullPath(file, currentDirectory);
-            try
+            if (CommandLine.WriteFile(path, text) is { } problem)
             {
-                if (Path.GetDirectoryName(path) is { } folder)
-                {
-                    Directory.CreateDirectory(folder);
-                }
-
-                File.WriteAllText(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
-            {
-                return CommandLine.Fail(error, Prefix + $"cannot write '{file}' ({exception.Message}).");
+                return CommandLine.Fail(error, Prefix + $"cannot write '{file}' ({problem}).");
             }
 
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {CommandLine.Display(path, currentDirectory)}: {Summary(report)}."));

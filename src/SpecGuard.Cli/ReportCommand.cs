@@ -229,19 +229,9 @@ internal static class ReportCommand
         if (options.Output is { Length: > 0 } file)
         {
             string path = Path.GetFullPath(file, currentDirectory);
-            try
+            if (CommandLine.WriteFile(path, text) is { } problem)
             {
-                string? folder = Path.GetDirectoryName(path);
-                if (folder is not null)
-                {
-                    Directory.CreateDirectory(folder);
-                }
-
-                File.WriteAllText(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
-            {
-                error.WriteLine($"specguard report: cannot write '{file}' ({exception.Message}).");
+                error.WriteLine($"specguard report: cannot write '{file}' ({problem}).");
                 return CommandLine.Problems;
             }
 

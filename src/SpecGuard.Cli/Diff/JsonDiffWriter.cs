@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.IO;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using SpecGuard.Cli.Report;
 
@@ -11,16 +10,10 @@ namespace SpecGuard.Cli.Diff;
 /// <summary>The diff as JSON, schema version 1 (documented in docs/diff.md). Written field by field: no reflection.</summary>
 internal static class JsonDiffWriter
 {
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static string Write(DiffReport report)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, Options))
+        using (var json = new Utf8JsonWriter(stream, JsonReportWriter.Options))
         {
             json.WriteStartObject();
             json.WriteNumber("schemaVersion", DiffReport.SchemaVersion);
@@ -196,15 +189,5 @@ internal static class JsonDiffWriter
         json.WriteEndArray();
     }
 
-    private static void Optional(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is null)
-        {
-            json.WriteNull(name);
-        }
-        else
-        {
-            json.WriteString(name, value);
-        }
-    }
+    private static void Optional(Utf8JsonWriter json, string name, string? value) => JsonReportWriter.WriteOptional(json, name, value);
 }

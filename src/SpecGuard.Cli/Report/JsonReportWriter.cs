@@ -11,7 +11,8 @@ namespace SpecGuard.Cli.Report;
 /// <summary>The report as JSON, schema version 1 (documented in docs/cli.md). Written field by field: no reflection.</summary>
 internal static class JsonReportWriter
 {
-    private static readonly JsonWriterOptions Options = new()
+    /// <summary>The JSON shape of every document the CLI writes (report, diff): indented, non-ASCII text as is.</summary>
+    internal static readonly JsonWriterOptions Options = new()
     {
         Indented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -306,7 +307,7 @@ internal static class JsonReportWriter
         }
     }
 
-    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
+    internal static void WriteOptional(Utf8JsonWriter json, string name, string? value)
     {
         if (value is null)
         {
