@@ -140,19 +140,7 @@ internal static class DiffCommand
             DiffRevision baseRevision = Revision(git, options.Base, "--base");
             DiffRevision head = Revision(git, options.Head ?? "HEAD", "--head");
 
-            var specRoots = new List<string>();
-            if (options.Specs.Count > 0)
-            {
-                foreach (string spec in options.Specs)
-                {
-                    specRoots.Add(DiffBuilder.Relative(git.Root, Path.GetFullPath(spec, currentDirectory))
-                        ?? throw new DiffInputException($"--specs '{spec}' is outside the git repository at {git.Root}."));
-                }
-            }
-            else if (CommandLine.FindSpecsRoot(currentDirectory) is { } found && DiffBuilder.Relative(git.Root, found) is { } relative)
-            {
-                specRoots.Add(relative);
-            }
+            List<string> specRoots = SpecRoots(git, options.Specs, currentDirectory);
 
             var inputs = new List<InputFile>();
             var read = new ReportCommand.ReadInputs();
@@ -219,6 +207,29 @@ internal static class DiffCommand
         return FailOn(report, options.FailOn, error);
     }
 
+    /// <summary>
+    /// The spec folders, repository-relative: each <c>--specs</c> given (outside the repository: a <see cref="DiffInputException"/>),
+    /// else the specs root found from the current directory, else none (the whole tree). Shared by diff and flow.
+    /// </summary>
+    internal static List<string> SpecRoots(GitRepository git, IReadOnlyList<string> specs, string currentDirectory)
+    {
+        var roots = new List<string>();
+        if (specs.Count > 0)
+        {
+            foreach (string spec in specs)
+            {
+                roots.Add(DiffBuilder.Relative(git.Root, Path.GetFullPath(spec, currentDirectory))
+                    ?? throw new DiffInputException($"--specs '{spec}' is outside the git repository at {git.Root}."));
+            }
+        }
+        else if (CommandLine.FindSpecsRoot(currentDirectory) is { } found && DiffBuilder.Relative(git.Root, found) is { } relative)
+        {
+            roots.Add(relative);
+        }
+
+        return roots;
+    }
+
     private static DiffRevision Revision(GitRepository git, string name, string option)
     {
         string? commit = git.ResolveCommit(name);
@@ -237,9 +248,7 @@ internal static class DiffCommand
     /// <summary>Each criterion's status now, as <c>specguard report</c> computes it from the head's assemblies and results.</summary>
     private static DiffReport WithStatus(DiffReport report, GitRepository git, List<string> specRoots, List<ScannedAssembly> assemblies, List<TrxInput> trx, List<InputFile> inputs)
     {
-        var features = ReportBuilder.SelectFeatures(Core.SpecSet.Load(git.SpecSourcesAt(report.Head.Commit, specRoots)));
-        TraceReport trace = ReportBuilder.Build(features, assemblies, trx, inputs, [], null, null);
-        var status = trace.Features.SelectMany(static f => f.Criteria).ToDictionary(static c => c.Spec.Id, static c => c.Status, StringComparer.Ordinal);
+        Dictionary<string, CriterionStatus> status = ReportCommand.StatusesAt(git, report.Head.Commit, specRoots, assemblies, trx, inputs);
         return report with
         {
             Features = [.. report.Features.Select(f => f with { Criteria = [.. f.Criteria.Select(c => status.TryGetValue(c.Id, out CriterionStatus s) && c.Spec?.Kind != CriterionChangeKind.Removed ? c with { Now = s } : c)] })],

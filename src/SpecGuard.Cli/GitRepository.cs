@@ -165,6 +165,101 @@ internal sealed class GitRepository
     }
 
     /// <summary>
+    /// Streams the objects <paramref name="objectIds"/> (blob IDs) through one <c>git cat-file --batch</c>: each one's
+    /// bytes (null when missing or not a blob) go to <paramref name="read"/> with its index as soon as they arrive, so
+    /// the history of a large repository is never held in memory at once.
+    /// </summary>
+    public void StreamBlobs(IReadOnlyList<string> objectIds, Action<int, byte[]?> read)
+    {
+        if (objectIds.Count == 0)
+        {
+            return;
+        }
+
+        var start = new ProcessStartInfo("git")
+        {
+            WorkingDirectory = Root,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("cat-file");
+        start.ArgumentList.Add("--batch");
+        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new GitException("cannot run git.");
+        }
+        catch (Win32Exception exception)
+        {
+            throw new GitException($"the git executable cannot be run ({exception.Message}); install git and put it on PATH.");
+        }
+
+        using (process)
+        {
+            System.Threading.Tasks.Task<string> error = process.StandardError.ReadToEndAsync();
+            var writing = System.Threading.Tasks.Task.Run(() =>
+            {
+                try
+                {
+                    using var input = new StreamWriter(process.StandardInput.BaseStream, Utf8) { NewLine = "\n" };
+                    foreach (string id in objectIds)
+                    {
+                        input.WriteLine(id);
+                    }
+                }
+                catch (IOException)
+                {
+                    // git exited early; its exit code and message say why.
+                }
+            });
+
+            var output = new BufferedStream(process.StandardOutput.BaseStream, 1 << 16);
+            for (int i = 0; i < objectIds.Count; i++)
+            {
+                string? header = ReadLine(output) ?? throw new GitException("git cat-file --batch stopped early (" + OneLine(error.Result) + ").");
+                string[] parts = header.Split(' ');
+                if (parts.Length == 3 && int.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int size))
+                {
+                    byte[] bytes = new byte[size];
+                    output.ReadExactly(bytes);
+                    _ = output.ReadByte(); // the content's trailing line feed
+                    read(i, parts[1] == "blob" ? bytes : null);
+                }
+                else
+                {
+                    read(i, null); // "<id> missing"
+                }
+            }
+
+            writing.Wait();
+            process.WaitForExit();
+        }
+    }
+
+    private static string? ReadLine(Stream stream)
+    {
+        var line = new List<byte>(64);
+        while (true)
+        {
+            int b = stream.ReadByte();
+            if (b < 0)
+            {
+                return line.Count == 0 ? null : Encoding.ASCII.GetString([.. line]);
+            }
+
+            if (b == '\n')
+            {
+                return Encoding.ASCII.GetString([.. line]);
+            }
+
+            line.Add((byte)b);
+        }
+    }
+
+    /// <summary>
     /// <c>git diff</c> between two commits as a unified diff without context lines, with renames found and every
     /// configuration that changes its shape switched off.
     /// </summary>

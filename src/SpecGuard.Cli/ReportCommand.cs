@@ -382,6 +382,17 @@ internal static class ReportCommand
         }
     });
 
+    /// <summary>
+    /// Each criterion's status in the spec files of <paramref name="commit"/>, joined with the assemblies and test results
+    /// as the report joins them (for <c>diff</c> and <c>flow</c>, which show the status now next to what they compute).
+    /// </summary>
+    internal static Dictionary<string, CriterionStatus> StatusesAt(GitRepository git, string commit, IReadOnlyList<string> specRoots, List<ScannedAssembly> assemblies, List<TrxInput> trx, List<InputFile> inputs)
+    {
+        List<SpecFeature> features = ReportBuilder.SelectFeatures(SpecSet.Load(git.SpecSourcesAt(commit, specRoots)));
+        TraceReport trace = ReportBuilder.Build(features, assemblies, trx, inputs, [], null, null);
+        return trace.Features.SelectMany(static f => f.Criteria).ToDictionary(static c => c.Spec.Id, static c => c.Status, StringComparer.Ordinal);
+    }
+
     internal static List<SpecFinding> ReadFindings(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs, ReadInputs read)
     {
         SortedSet<string> files = InputFiles(
