@@ -37,12 +37,12 @@ mark = 0
 for n in range(10000):
     when = t0 + n * 3000  # one commit every 50 minutes: about 347 days
     out.write(b"commit refs/heads/main\n")
+    out.write(b"mark :%d\n" % (n + 1))
     out.write(b"committer Bench <bench@example.invalid> %d +0000\n" % when)
     data("commit %d" % n)
     if n > 0:
         out.write(b"from :%d\n" % mark)
     mark = n + 1
-    out.write(b"mark :%d\n" % mark)
     if n < 500:
         f = n // 10 + 1
         for k in range(10):
