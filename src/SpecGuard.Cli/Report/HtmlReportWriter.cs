@@ -460,7 +460,8 @@ internal static class HtmlReportWriter
         }
     }
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Text for HTML content and attribute values (quotes included): what every HTML writer escapes untrusted text with.</summary>
+    internal static string Encode(string text) => WebUtility.HtmlEncode(text);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
