@@ -44,6 +44,7 @@ internal static partial class CommandLine
             BaselineCommand.Create(output, error, currentDirectory, build),
             ReviewCommand.Create(output, error, currentDirectory),
             DiffCommand.Create(output, error, currentDirectory, environment),
+            FlowCommand.Create(output, error, currentDirectory),
         };
 
         ParseResult parse = root.Parse(args);

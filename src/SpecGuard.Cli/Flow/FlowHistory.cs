@@ -137,22 +137,44 @@ internal static class FlowHistory
         static FlowEvent? Earlier(FlowEvent? known, FlowEvent candidate) =>
             known is null || candidate.Date < known.Date || (candidate.Date == known.Date && string.CompareOrdinal(candidate.Commit, known.Commit) < 0) ? candidate : known;
 
-        git.StreamBlobs(blobs, (i, bytes) =>
+        // Parsing is the cost (a spec blob loaded, a C# blob lexed): the blobs stream from git into a bounded queue that
+        // one worker per core parses; the results are merged afterwards in the log's order, so the outcome is the same
+        // whatever the number of workers.
+        var parsed = new object?[blobs.Count];
+        using (var queue = new System.Collections.Concurrent.BlockingCollection<(int Index, byte[] Bytes)>(boundedCapacity: 256))
         {
-            if (bytes is null)
+            var workers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(_ => System.Threading.Tasks.Task.Run(() =>
             {
-                return;
-            }
-
-            FlowEvent at = blobFirst[i];
-            if (blobKind[i])
-            {
-                SpecLoadResult loaded = SpecLoader.Load(blobPath[i], Core.Text.SpecTextEncoding.Decode(bytes, blobPath[i]).Text);
-                if (loaded.Feature is not { } feature)
+                foreach ((int i, byte[] bytes) in queue.GetConsumingEnumerable())
                 {
-                    return; // a version that did not load: its criteria are dated by the versions that did
+                    parsed[i] = blobKind[i]
+                        ? SpecLoader.Load(blobPath[i], Core.Text.SpecTextEncoding.Decode(bytes, blobPath[i]).Text).Feature
+                        : Contains(bytes, ImplementsBytes) || Contains(bytes, VerifiesBytes) ? SourceLinks.Find(Text(bytes)) : null;
                 }
+            })).ToArray();
+            try
+            {
+                git.StreamBlobs(blobs, (i, bytes) =>
+                {
+                    if (bytes is not null)
+                    {
+                        queue.Add((i, bytes));
+                    }
+                });
+            }
+            finally
+            {
+                queue.CompleteAdding();
+                System.Threading.Tasks.Task.WaitAll(workers);
+            }
+        }
 
+        for (int i = 0; i < parsed.Length; i++)
+        {
+            FlowEvent at = blobFirst[i];
+            if (parsed[i] is SpecFeature feature)
+            {
+                // A version that did not load adds nothing: its criteria are dated by the versions that did.
                 foreach (Criterion criterion in feature.Criteria)
                 {
                     CriterionHistory history = Of(criterion.Id);
@@ -165,9 +187,9 @@ internal static class FlowHistory
                     }
                 }
             }
-            else if (Contains(bytes, ImplementsBytes) || Contains(bytes, VerifiesBytes))
+            else if (parsed[i] is IReadOnlyList<SourceLink> links)
             {
-                foreach (SourceLink link in SourceLinks.Find(Text(bytes)))
+                foreach (SourceLink link in links)
                 {
                     CriterionHistory history = Of(link.Id);
                     if (link.Kind == SourceLinkKind.Implements)
@@ -180,7 +202,7 @@ internal static class FlowHistory
                     }
                 }
             }
-        });
+        }
 
         return new FlowHistoryResult(criteria, commits, oldest);
     }
