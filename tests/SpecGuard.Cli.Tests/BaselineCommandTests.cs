@@ -107,6 +107,7 @@ public sealed class BaselineCommandTests : IDisposable
         return new CliRun(exit, output.ToString().ReplaceLineEndings("\n"), error.ToString().ReplaceLineEndings("\n"));
     }
 
+    [Verifies(SpecGuard.Specs.CliCriteria.CLI_008)]
     [Fact]
     public void Writes_each_projects_baseline_from_the_keys_of_its_SPEC100_and_SPEC101_findings()
     {
@@ -133,6 +134,7 @@ public sealed class BaselineCommandTests : IDisposable
         Assert.Equal(string.Empty, run.Error);
     }
 
+    [Verifies(SpecGuard.Specs.CliCriteria.CLI_008)]
     [Fact]
     public void Output_does_not_depend_on_the_order_of_findings_or_logs_and_a_second_run_changes_nothing()
     {

@@ -130,6 +130,7 @@ public sealed class DiffCommandTests : IDisposable
 
     // ---- the spec side ----
 
+    [Verifies(SpecGuard.Specs.CliCriteria.CLI_010)]
     [Fact]
     public void A_branch_that_adds_changes_and_removes_criteria_is_described_per_criterion()
     {
@@ -163,6 +164,7 @@ public sealed class DiffCommandTests : IDisposable
         Assert.Contains("#### ORDERS-004 — added", md.Output, StringComparison.Ordinal);
     }
 
+    [Verifies(SpecGuard.Specs.CliCriteria.CLI_010)]
     [Fact]
     public void A_rename_a_move_between_files_and_a_deleted_spec_file_are_told_apart()
     {
@@ -180,6 +182,7 @@ public sealed class DiffCommandTests : IDisposable
         Assert.Equal("ORDERS-002", Criterion(diff, "ORDERS-012").GetProperty("previousId").GetString());
     }
 
+    [Verifies(SpecGuard.Specs.CliCriteria.CLI_010)]
     [Fact]
     public void The_base_branch_moving_on_after_the_branch_point_is_not_part_of_the_change()
     {
@@ -216,6 +219,7 @@ public sealed class DiffCommandTests : IDisposable
 
     // ---- links in the source text ----
 
+    [Verifies(SpecGuard.Specs.CliCriteria.CLI_011)]
     [Fact]
     public void Removing_a_criterion_that_code_still_links_to_needs_attention_and_fails_when_asked()
     {

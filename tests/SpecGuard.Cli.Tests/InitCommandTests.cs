@@ -24,6 +24,7 @@ public sealed class InitCommandTests : IDisposable
 
     private string Read(string relative) => File.ReadAllText(Path.Combine(_root, relative));
 
+    [Verifies(SpecGuard.Specs.CliCriteria.CLI_007)]
     [Fact]
     public void Scaffolds_the_schema_an_example_and_the_editor_setting_and_prints_next_steps()
     {
@@ -40,6 +41,7 @@ public sealed class InitCommandTests : IDisposable
         Assert.Equal(new[] { "**/*.spec.yaml", "**/*.spec.yml" }, new[] { globs[0].GetString()!, globs[1].GetString()! });
     }
 
+    [Verifies(SpecGuard.Specs.CliCriteria.CLI_007)]
     [Fact]
     public void The_example_passes_validation()
     {
@@ -51,6 +53,7 @@ public sealed class InitCommandTests : IDisposable
         Assert.Contains("Checked 1 spec file(s): 1 feature(s), 1 criteria, 0 error(s).", run.Output, StringComparison.Ordinal);
     }
 
+    [Verifies(SpecGuard.Specs.CliCriteria.CLI_007)]
     [Fact]
     public void A_second_run_overwrites_nothing()
     {

@@ -29,6 +29,7 @@ public sealed class ReportCommandTests : IClassFixture<ShopFixture>
             .SelectMany(static f => f.GetProperty("criteria").EnumerateArray())
             .Single(c => c.GetProperty("id").GetString() == id);
 
+    [Verifies(SpecGuard.Specs.CliCriteria.CLI_003)]
     [Theory]
     [InlineData("ORDERS-001", "verified")]
     [InlineData("ORDERS-002", "failing")]
@@ -46,6 +47,7 @@ public sealed class ReportCommandTests : IClassFixture<ShopFixture>
         Assert.Equal(status, Criterion(Json(), id).GetProperty("status").GetString());
     }
 
+    [Verifies(SpecGuard.Specs.CliCriteria.CLI_004)]
     [Fact]
     public void Overall_and_per_feature_percentages_count_every_criterion_but_deprecated_ones()
     {
@@ -259,6 +261,7 @@ public sealed class ReportCommandTests : IClassFixture<ShopFixture>
         Assert.Equal(1, CountOf(run.Output, "<script>"));
     }
 
+    [Verifies(SpecGuard.Specs.CliCriteria.CLI_005)]
     [Fact]
     public void Output_is_the_same_bytes_whatever_the_order_of_the_inputs()
     {
@@ -274,6 +277,7 @@ public sealed class ReportCommandTests : IClassFixture<ShopFixture>
         }
     }
 
+    [Verifies(SpecGuard.Specs.CliCriteria.CLI_005)]
     [Fact]
     public void Output_option_writes_the_file_and_prints_a_one_line_summary()
     {
@@ -285,6 +289,7 @@ public sealed class ReportCommandTests : IClassFixture<ShopFixture>
         Assert.Equal(Report("--format", "html").Output, written);
     }
 
+    [Verifies(SpecGuard.Specs.CliCriteria.CLI_006)]
     [Theory]
     [InlineData("30", 0)]
     [InlineData("30.1", 1)]
@@ -305,6 +310,7 @@ public sealed class ReportCommandTests : IClassFixture<ShopFixture>
         }
     }
 
+    [Verifies(SpecGuard.Specs.CliCriteria.CLI_006)]
     [Fact]
     public void Fail_on_names_the_criteria_that_have_the_status()
     {
@@ -316,6 +322,7 @@ public sealed class ReportCommandTests : IClassFixture<ShopFixture>
         Assert.Contains("## SpecGuard spec coverage", run.Output, StringComparison.Ordinal);
     }
 
+    [Verifies(SpecGuard.Specs.CliCriteria.CLI_006)]
     [Fact]
     public void Fail_on_passes_when_no_counted_criterion_has_the_status()
     {
@@ -333,6 +340,7 @@ public sealed class ReportCommandTests : IClassFixture<ShopFixture>
         Assert.DoesNotContain("ORDERS-007", run.Output, StringComparison.Ordinal);
     }
 
+    [Verifies(SpecGuard.Specs.CliCriteria.CLI_002)]
     [Theory]
     [InlineData("--fail-under", "101")]
     [InlineData("--fail-under", "-1")]

@@ -94,6 +94,7 @@ public sealed class ReviewCommandTests : IDisposable
 
     private void ChangeThen() => Write("specs/orders.spec.yaml", Orders.Replace("      - stock is reserved", "      - stock is reserved within 5 minutes", StringComparison.Ordinal));
 
+    [Verifies(SpecGuard.Specs.CliCriteria.CLI_009)]
     [Fact]
     public void Review_id_creates_the_record_in_the_specs_root_with_the_current_fingerprint_and_says_so()
     {
@@ -134,6 +135,7 @@ public sealed class ReviewCommandTests : IDisposable
         Assert.Equal(3, record.Entries.Count);
     }
 
+    [Verifies(SpecGuard.Specs.CliCriteria.CLI_009)]
     [Fact]
     public void Review_all_records_every_criterion_sorted_and_the_same_bytes_whatever_the_file_order()
     {
@@ -155,6 +157,7 @@ public sealed class ReviewCommandTests : IDisposable
         Assert.Equal(first, Record);
     }
 
+    [Verifies(SpecGuard.Specs.CliCriteria.CLI_009)]
     [Fact]
     public void An_unknown_id_is_a_usage_error_and_nothing_is_written()
     {

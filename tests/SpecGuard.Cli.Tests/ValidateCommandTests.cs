@@ -28,6 +28,7 @@ public sealed class ValidateCommandTests : IDisposable
         File.WriteAllText(path, text);
     }
 
+    [Verifies(SpecGuard.Specs.CliCriteria.CLI_001)]
     [Fact]
     public void Valid_specs_under_the_default_folder_exit_zero_with_a_summary()
     {
@@ -40,6 +41,7 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains("Checked 1 spec file(s): 1 feature(s), 1 criteria, 0 error(s).", output, StringComparison.Ordinal);
     }
 
+    [Verifies(SpecGuard.Specs.CliCriteria.CLI_001)]
     [Fact]
     public void Problems_are_printed_in_the_compiler_format_and_exit_one()
     {
@@ -84,6 +86,7 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains("Checked 2 spec file(s): 1 feature(s), 2 criteria, 2 error(s).", output, StringComparison.Ordinal);
     }
 
+    [Verifies(SpecGuard.Specs.CliCriteria.CLI_002)]
     [Theory]
     [InlineData("validate", "missing-folder")]
     [InlineData("validate", "--format", "xml")]

@@ -18,6 +18,7 @@ public sealed partial class ExampleSpecTests
 
     public static TheoryData<string> InvalidExamples() => Examples("invalid");
 
+    [Verifies(SpecGuard.Specs.LoaderCriteria.LOADER_001)]
     [Theory]
     [MemberData(nameof(ValidExamples))]
     public void Valid_example_loads_without_diagnostics(string name)
@@ -31,6 +32,7 @@ public sealed partial class ExampleSpecTests
         Assert.NotEmpty(result.Feature!.Criteria);
     }
 
+    [Verifies(SpecGuard.Specs.LoaderCriteria.LOADER_002, SpecGuard.Specs.SchemaCriteria.SCHEMA_001)]
     [Theory]
     [MemberData(nameof(InvalidExamples))]
     public void Invalid_example_produces_exactly_the_diagnostics_it_names(string name)

@@ -11,6 +11,7 @@ public sealed class HostileInputTests
 {
     private const string Valid = "specguard: 1\nfeature: ORDERS\ntitle: Order placement\ncriteria:\n  - id: ORDERS-001\n    title: A customer can place an order\n    then: an order is created\n";
 
+    [Verifies(SpecGuard.Specs.LoaderCriteria.LOADER_003)]
     [Fact]
     public void Billion_laughs_is_refused_at_the_alias_before_anything_is_expanded()
     {
@@ -45,6 +46,7 @@ public sealed class HostileInputTests
         Assert.Equal(["a", "b"], result.Feature!.Criteria[1].Tags);
     }
 
+    [Verifies(SpecGuard.Specs.LoaderCriteria.LOADER_003)]
     [Theory]
     [InlineData("[", "]")]
     [InlineData("{a: ", "}")]
@@ -63,6 +65,7 @@ public sealed class HostileInputTests
         Assert.Equal(32 * open.Length, diagnostic.Span.StartColumn); // the 33rd container
     }
 
+    [Verifies(SpecGuard.Specs.LoaderCriteria.LOADER_003)]
     [Fact]
     public void A_ten_megabyte_file_is_refused_up_front()
     {
@@ -97,6 +100,7 @@ public sealed class HostileInputTests
         Assert.Equal(5_000, result.Feature!.Criteria.Count);
     }
 
+    [Verifies(SpecGuard.Specs.LoaderCriteria.LOADER_003)]
     [Fact]
     public void Binary_garbage_is_reported_at_the_first_control_character()
     {
@@ -162,6 +166,7 @@ public sealed class HostileInputTests
         Assert.Equal("thne", text.Replace("then:", "thne:", StringComparison.Ordinal).Substring(typo.Span.Start, typo.Span.Length));
     }
 
+    [Verifies(SpecGuard.Specs.LoaderCriteria.LOADER_002)]
     [Fact]
     public void Tab_indentation_is_reported_on_the_tab()
     {
@@ -206,6 +211,7 @@ public sealed class HostileInputTests
         Assert.NotNull(result.Feature); // the first document is still usable
     }
 
+    [Verifies(SpecGuard.Specs.LoaderCriteria.LOADER_002)]
     [Fact]
     public void Duplicate_keys_are_reported_at_the_repeat_and_name_the_first()
     {

@@ -41,6 +41,7 @@ public sealed class ModelTests
         Assert.Equal(SpecLoader.Load("a.spec.yaml", Text), SpecLoader.Load("a.spec.yaml", Text));
     }
 
+    [Verifies(SpecGuard.Specs.LoaderCriteria.LOADER_001)]
     [Fact]
     public void The_model_holds_what_the_file_says()
     {

@@ -26,6 +26,7 @@ public sealed class SchemaTests
         Assert.Equal("http://json-schema.org/draft-07/schema#", schema.RootElement.GetProperty("$schema").GetString());
     }
 
+    [Verifies(SpecGuard.Specs.SchemaCriteria.SCHEMA_002)]
     [Fact]
     public void Every_object_is_closed_and_every_property_is_described()
     {

@@ -13,6 +13,7 @@ public sealed class SpecSetTests
         $"specguard: 1\nfeature: {feature}\ntitle: {feature} title\ncriteria:\n" +
         string.Concat(ids.Select(id => $"  - id: {id}\n    title: {id} title\n    then: it holds\n")));
 
+    [Verifies(SpecGuard.Specs.LoaderCriteria.LOADER_004)]
     [Fact]
     public void A_duplicate_across_files_is_reported_on_each_occurrence_naming_the_other()
     {

@@ -38,6 +38,7 @@ public sealed class BaselineAnalyzerTests
     private static string TypeMessage(string name) =>
         $"The public type {name} has behaviour but traces to no acceptance criterion. Add [Implements(\"ID\")] to it or to its public members, or [SpecExempt(\"reason\")].";
 
+    [Verifies(SpecGuard.Specs.RulesCriteria.RULES_009)]
     [Fact]
     public async Task A_baselined_type_is_SPEC106_and_a_new_type_is_still_SPEC100()
     {
@@ -55,6 +56,7 @@ public sealed class BaselineAnalyzerTests
         await test.RunAsync();
     }
 
+    [Verifies(SpecGuard.Specs.RulesCriteria.RULES_009)]
     [Fact]
     public async Task A_baselined_type_that_is_linked_now_leaves_a_stale_entry_on_its_line()
     {

@@ -40,6 +40,7 @@ public sealed class CatalogTests
             withoutDocs.Split('\n'));
     }
 
+    [Verifies(SpecGuard.Specs.GeneratorCriteria.GENERATOR_001)]
     [Fact]
     public async Task The_catalog_is_a_constant_per_criterion_documented_with_its_criterion()
     {
@@ -144,6 +145,7 @@ public sealed class CatalogTests
             Harness.HintNames(run).Where(h => !h.StartsWith("Microsoft.", StringComparison.Ordinal)));
     }
 
+    [Verifies(SpecGuard.Specs.GeneratorCriteria.GENERATOR_002)]
     [Fact]
     public async Task The_catalog_namespace_is_configurable_and_a_bad_value_falls_back_to_the_default()
     {
@@ -155,6 +157,7 @@ public sealed class CatalogTests
         Assert.Contains("namespace SpecGuard.Specs", Harness.Source(Harness.Run(bad, compilation).Run, "ORDERS.g.cs"), StringComparison.Ordinal);
     }
 
+    [Verifies(SpecGuard.Specs.GeneratorCriteria.GENERATOR_003)]
     [Fact]
     public async Task Projects_that_see_each_others_internals_do_not_clash()
     {
@@ -173,6 +176,7 @@ public sealed class CatalogTests
         Assert.Empty(consumerDiagnostics); // no CS0436/CS0433 between the two copies of the attributes and catalog
     }
 
+    [Verifies(SpecGuard.Specs.GeneratorCriteria.GENERATOR_007)]
     [Fact]
     public async Task Output_is_byte_identical_whatever_order_the_spec_files_arrive_in()
     {
@@ -190,6 +194,7 @@ public sealed class CatalogTests
         Assert.Equal(forward, Render([specs[3], specs[0], specs[5], specs[1], specs[4], specs[2]]));
     }
 
+    [Verifies(SpecGuard.Specs.GeneratorCriteria.GENERATOR_008)]
     [Theory]
     [InlineData("")]
     [InlineData("specguard: 1\nfeature: [\n")]

@@ -30,6 +30,7 @@ public sealed class EnforceModeTests
         await test.RunAsync();
     }
 
+    [Verifies(SpecGuard.Specs.RulesCriteria.RULES_011)]
     [Fact]
     public async Task Another_value_is_SPEC901_naming_true_false_and_report()
     {

@@ -52,6 +52,7 @@ public sealed class HandlerTests
         }
         """;
 
+    [Verifies(SpecGuard.Specs.RulesCriteria.RULES_005)]
     [Fact]
     public async Task MediatR_handlers_are_reported_at_their_Handle_method()
     {
@@ -87,6 +88,7 @@ public sealed class HandlerTests
         await test.RunAsync();
     }
 
+    [Verifies(SpecGuard.Specs.RulesCriteria.RULES_005)]
     [Fact]
     public async Task MassTransit_consumers_and_gRPC_overrides_are_reported()
     {
@@ -160,6 +162,7 @@ public sealed class HandlerTests
         await test.RunAsync();
     }
 
+    [Verifies(SpecGuard.Specs.RulesCriteria.RULES_005)]
     [Fact]
     public async Task Controller_actions_are_reported_and_non_actions_are_not()
     {
@@ -202,6 +205,7 @@ public sealed class HandlerTests
         await test.RunAsync();
     }
 
+    [Verifies(SpecGuard.Specs.RulesCriteria.RULES_005)]
     [Fact]
     public async Task Minimal_api_endpoints_are_reported_at_the_lambda_or_the_method()
     {

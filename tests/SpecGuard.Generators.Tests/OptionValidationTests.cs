@@ -12,6 +12,7 @@ public sealed class OptionValidationTests
 {
     private const string Valid = "specguard: 1\nfeature: ORDERS\ntitle: Orders\ncriteria:\n  - id: ORDERS-001\n    title: Place an order\n    then: it is placed\n";
 
+    [Verifies(SpecGuard.Specs.RulesCriteria.RULES_011)]
     [Theory]
     [InlineData("My.class.Specs")]
     [InlineData("My.int")]
@@ -35,6 +36,7 @@ public sealed class OptionValidationTests
         await test.RunAsync();
     }
 
+    [Verifies(SpecGuard.Specs.RulesCriteria.RULES_011)]
     [Theory]
     [InlineData("maybe")]
     [InlineData("true")]

@@ -66,6 +66,7 @@ public sealed class ReviewAnalyzerTests
         return test;
     }
 
+    [Verifies(SpecGuard.Specs.RulesCriteria.RULES_010)]
     [Fact]
     public async Task A_changed_then_makes_every_link_to_the_criterion_suspect_code_and_test_literal_and_catalog_constant()
     {

@@ -20,6 +20,7 @@ public sealed class SpecFileAnalyzerTests
         TestState = { Sources = { Attributes } },
     };
 
+    [Verifies(SpecGuard.Specs.RulesCriteria.RULES_001, SpecGuard.Specs.SchemaCriteria.SCHEMA_001)]
     [Fact]
     public async Task A_schema_violation_is_reported_on_the_yaml_key()
     {
@@ -32,6 +33,7 @@ public sealed class SpecFileAnalyzerTests
         await test.RunAsync();
     }
 
+    [Verifies(SpecGuard.Specs.RulesCriteria.RULES_001)]
     [Fact]
     public async Task Malformed_yaml_is_reported_where_reading_stopped()
     {
@@ -43,6 +45,7 @@ public sealed class SpecFileAnalyzerTests
         await test.RunAsync();
     }
 
+    [Verifies(SpecGuard.Specs.RulesCriteria.RULES_002)]
     [Fact]
     public async Task A_duplicate_id_across_files_is_reported_in_both_files()
     {
@@ -116,6 +119,7 @@ public sealed class SpecFileAnalyzerTests
         await test.RunAsync();
     }
 
+    [Verifies(SpecGuard.Specs.RulesCriteria.RULES_012)]
     [Fact]
     public async Task A_project_that_sees_no_spec_files_is_told_where_SpecGuard_looked()
     {

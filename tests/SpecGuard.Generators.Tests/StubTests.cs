@@ -13,6 +13,7 @@ public sealed class StubTests
         "  - id: ORDERS-002\n    title: Quantities are checked\n    then: invalid quantities are rejected\n    examples:\n      - { quantity: 1, status: Pending, price: 2.5, gift: false }\n      - { quantity: 0, status: ~, price: 3, gift: true }\n" +
         "  - id: ORDERS-003\n    title: Old behaviour\n    status: deprecated\n    then: nothing\n";
 
+    [Verifies(SpecGuard.Specs.GeneratorCriteria.GENERATOR_004)]
     [Theory]
     [InlineData(Framework.XunitV2)]
     [InlineData(Framework.XunitV3)]
@@ -34,6 +35,7 @@ public sealed class StubTests
         Assert.Contains("[global::SpecGuard.Verifies(\"ORDERS-001\")]", stubs, StringComparison.Ordinal);
     }
 
+    [Verifies(SpecGuard.Specs.GeneratorCriteria.GENERATOR_004)]
     [Fact]
     public async Task XUnit_stubs_are_skipped_facts_and_theories_with_one_row_per_example()
     {
@@ -48,6 +50,7 @@ public sealed class StubTests
         Assert.Contains("global::System.GC.KeepAlive(gift);", stubs, StringComparison.Ordinal);
     }
 
+    [Verifies(SpecGuard.Specs.GeneratorCriteria.GENERATOR_004)]
     [Theory]
     [InlineData(Framework.NUnit, "[global::NUnit.Framework.Ignore(", "[global::NUnit.Framework.TestCase(1, \"Pending\", 2.5d, false)]")]
     [InlineData(Framework.MSTest, "[global::Microsoft.VisualStudio.TestTools.UnitTesting.Ignore(", "[global::Microsoft.VisualStudio.TestTools.UnitTesting.DataRow(1, \"Pending\", 2.5d, false)]")]
@@ -60,6 +63,7 @@ public sealed class StubTests
         Assert.Contains(row, stubs, StringComparison.Ordinal);
     }
 
+    [Verifies(SpecGuard.Specs.GeneratorCriteria.GENERATOR_006)]
     [Fact]
     public async Task Fail_mode_makes_stubs_throw_and_off_mode_removes_them()
     {
@@ -75,6 +79,7 @@ public sealed class StubTests
         Assert.DoesNotContain(Harness.HintNames(offRun), h => h.Contains("PendingTests", StringComparison.Ordinal));
     }
 
+    [Verifies(SpecGuard.Specs.GeneratorCriteria.GENERATOR_005)]
     [Theory]
     [InlineData("[SpecGuard.Verifies(\"ORDERS-001\")]")]
     [InlineData("[SpecGuard.Verifies(SpecGuard.Specs.OrdersCriteria.ORDERS_001)]")]
@@ -91,6 +96,7 @@ public sealed class StubTests
         Assert.Contains("ORDERS_002_", stubs, StringComparison.Ordinal);
     }
 
+    [Verifies(SpecGuard.Specs.GeneratorCriteria.GENERATOR_005)]
     [Fact]
     public async Task A_Verifies_on_the_test_class_covers_its_criteria()
     {
