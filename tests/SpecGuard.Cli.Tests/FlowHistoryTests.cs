@@ -42,6 +42,7 @@ public sealed class FlowHistoryTests : IDisposable
     private static CriterionFlow Row(FlowReport report, string id) => report.Criteria.Single(c => c.Id == id);
 
     [Fact]
+    [Verifies(SpecGuard.Specs.CliCriteria.CLI_012)]
     public void Each_step_is_dated_by_the_first_commit_that_shows_it_and_released_by_the_first_tag_holding_all()
     {
         _repo.Write("specs/orders.spec.yaml", Orders).Commit("specify");                                        // day 0
@@ -128,6 +129,7 @@ public sealed class FlowHistoryTests : IDisposable
     }
 
     [Fact]
+    [Verifies(SpecGuard.Specs.CliCriteria.CLI_012)]
     public void Lead_times_have_a_median_and_85th_percentile_per_feature_and_month_and_a_twelve_month_trend()
     {
         _repo.Write("specs/orders.spec.yaml", Orders).Commit("specify");     // day 0
