@@ -372,6 +372,16 @@ public sealed partial class FlowWritersTests
     }
 
     [Fact]
+    public void Html_chart_axes_have_round_ticks_up_to_the_largest_mark()
+    {
+        string html = FlowHtmlWriter.Write(FlowSamples.Realistic());
+
+        // The trend's largest mark is 62 days (SHIPPING-002): ticks every 20 up to 80. The features' is 57 days: every 20 up to 60.
+        Assert.Equal(["0", "20", "40", "60", "80"], Tick().Matches(Svg(html, "trend")).Select(static m => m.Groups[1].Value));
+        Assert.Equal(["0", "20", "40", "60"], Tick().Matches(Svg(html, "features")).Select(static m => m.Groups[1].Value));
+    }
+
+    [Fact]
     public void Html_trend_falls_back_to_test_linked_when_nothing_was_released_and_says_so()
     {
         FlowReport report = FlowSamples.Build(FlowSamples.Criteria().Select(static c => c with { Released = null }));
@@ -607,6 +617,9 @@ public sealed partial class FlowWritersTests
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")]
     private static partial Regex IsoDate();
+
+    [GeneratedRegex("<text class=\"tick\"[^>]*>([^<]*)</text>")]
+    private static partial Regex Tick();
 
     [GeneratedRegex(@"^\| \d{4}-\d{2} \|")]
     private static partial Regex MonthRow();

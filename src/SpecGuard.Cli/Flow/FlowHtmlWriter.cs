@@ -30,7 +30,7 @@ internal static class FlowHtmlWriter
         h2{font-size:17px;margin:28px 0 6px}
         .sub{color:var(--muted);margin:2px 0 0}
         .kpis{display:flex;gap:12px;flex-wrap:wrap;margin-top:14px}
-        .kpi{background:#fff;border:1px solid var(--line);border-radius:8px;padding:10px 16px;min-width:200px}
+        .kpi{background:#fff;border:1px solid var(--line);border-radius:8px;padding:10px 16px;flex:1 1 220px;max-width:320px}
         .kpi .value{font-size:26px;font-weight:600;line-height:1.2}
         .kpi .label{color:var(--muted)}
         .kpi.main{border-color:var(--s3)}
@@ -246,7 +246,7 @@ internal static class FlowHtmlWriter
             double y0 = Top + (f * groupHeight) + (GroupGap / 2);
             html.Append("<g class=\"feature\" data-feature=\"").Append(Encode(feature.Key)).Append("\">")
                 .Append(Invariant($"<text class=\"label\" x=\"{N(Left - 8)}\" y=\"{N(y0 + ((groupHeight - GroupGap) / 2) + 4)}\" text-anchor=\"end\"><title>")).Append(Encode(Invariant($"{feature.Key}: {feature.Criteria} criteria"))).Append("</title>")
-                .Append(Encode(Short(feature.Key, 24))).Append("</text>");
+                .Append(Encode(Short(feature.Key, 20))).Append("</text>");
             for (int i = 0; i < steps; i++)
             {
                 FlowStep step = FlowReport.Steps[i];
@@ -389,7 +389,7 @@ internal static class FlowHtmlWriter
         html.Append(Invariant($"<line class=\"axis\" x1=\"{N(left)}\" y1=\"{N(y0 + height)}\" x2=\"{N(left + width)}\" y2=\"{N(y0 + height)}\"/>\n"));
     }
 
-    /// <summary>A round top for an axis and its tick step (1, 2 or 5 × 10ⁿ, about four ticks): never zero.</summary>
+    /// <summary>A round top for an axis and its tick step (1, 2 or 5 × 10ⁿ, about five ticks): never zero.</summary>
     internal static (double Top, double Tick) Scale(IEnumerable<double?> values)
     {
         double max = 0;
@@ -406,7 +406,7 @@ internal static class FlowHtmlWriter
             return (1, 0.25);
         }
 
-        double rough = max / 4;
+        double rough = max / 5;
         double magnitude = Math.Pow(10, Math.Floor(Math.Log10(rough)));
         double fraction = rough / magnitude;
         double tick = (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * magnitude;
