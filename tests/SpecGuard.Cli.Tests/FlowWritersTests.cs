@@ -382,6 +382,28 @@ public sealed partial class FlowWritersTests
     }
 
     [Fact]
+    public async System.Threading.Tasks.Task Html_charts_draw_whatever_the_figures()
+    {
+        FlowReport report = FlowSamples.Realistic();
+        var odd = new[] { new LeadStats(1, 0, 1e-320, 1e-300), new LeadStats(1, 0, double.MaxValue, double.PositiveInfinity), new LeadStats(1, 0, double.NaN, -5) };
+        report = report with
+        {
+            Trend = [.. report.Trend.Select((m, i) => m with { Steps = [(FlowStep.SpecifiedToReleased, odd[i % 3])] })],
+            ByFeature = [.. report.ByFeature.Select((f, i) => f with { Steps = [.. FlowReport.Steps.Select(s => (s, odd[i % 3]))] })],
+        };
+
+        // A loop that never ends on such figures fails here (TimeoutException) instead of hanging the run.
+        string html = await System.Threading.Tasks.Task.Run(() => FlowHtmlWriter.Write(report)).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.DoesNotContain("NaN", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Infinity", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("∞", html, StringComparison.Ordinal);
+        Assert.InRange(Tick().Matches(Svg(html, "trend")).Count, 2, 21);
+        Assert.Equal(8, Count(Svg(html, "trend"), "<rect class=\"median ")); // the NaN months have no bar
+        XElement.Parse(Svg(html, "trend"));
+        XElement.Parse(Svg(html, "features"));
+    }
+
+    [Fact]
     public void Html_trend_falls_back_to_test_linked_when_nothing_was_released_and_says_so()
     {
         FlowReport report = FlowSamples.Build(FlowSamples.Criteria().Select(static c => c with { Released = null }));

@@ -232,9 +232,9 @@ internal static class FlowHtmlWriter
 
         html.Append(Invariant($"<svg class=\"chart features\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {N(height)}\" width=\"{Width}\" height=\"{N(height)}\" role=\"img\" aria-label=\"")).Append(Encode(aria)).Append("\">\n")
             .Append("<title>Median lead time per step and feature, in days</title>\n");
-        for (double v = 0; v <= top + (tick / 2); v += tick)
+        for (int k = 0; k <= Ticks(top, tick); k++)
         {
-            double x = Left + (plotWidth * v / top);
+            double v = k * tick, x = Left + (plotWidth * (v / top));
             html.Append(Invariant($"<line class=\"grid\" x1=\"{N(x)}\" y1=\"{N(Top)}\" x2=\"{N(x)}\" y2=\"{N(Top + plotHeight)}\"/><text class=\"tick\" x=\"{N(x)}\" y=\"{N(Top + plotHeight + 14)}\" text-anchor=\"middle\">{N(v)}</text>\n"));
         }
 
@@ -372,7 +372,7 @@ internal static class FlowHtmlWriter
         foreach (FlowStep step in FlowReport.Steps)
         {
             LeadStats s = Stats(group, step);
-            html.Append("<td class=\"num\">").Append(s.Count == 0 ? "—" : Encode(FlowReport.FormatDays(s.MedianDays) + " / " + FlowReport.FormatDays(s.P85Days) + Invariant($" ({s.Count})"))).Append("</td>");
+            html.Append("<td class=\"num\">").Append(s.Count == 0 ? "—" : Encode(Figure(s.MedianDays) + " / " + Figure(s.P85Days) + Invariant($" ({s.Count})"))).Append("</td>");
         }
 
         html.Append("</tr>\n");
@@ -380,9 +380,9 @@ internal static class FlowHtmlWriter
 
     private static void YAxis(StringBuilder html, double top, double tick, double left, double y0, double width, double height)
     {
-        for (double v = 0; v <= top + (tick / 2); v += tick)
+        for (int k = 0; k <= Ticks(top, tick); k++)
         {
-            double y = Y(v, top, y0, height);
+            double v = k * tick, y = Y(v, top, y0, height);
             html.Append(Invariant($"<line class=\"grid\" x1=\"{N(left)}\" y1=\"{N(y)}\" x2=\"{N(left + width)}\" y2=\"{N(y)}\"/><text class=\"tick\" x=\"{N(left - 6)}\" y=\"{N(y + 4)}\" text-anchor=\"end\">{N(v)}</text>\n"));
         }
 
@@ -401,7 +401,8 @@ internal static class FlowHtmlWriter
             }
         }
 
-        if (max <= 0)
+        // Below a second (or no value): a one-day axis. Lead times come from commit dates, so nothing finer is meaningful.
+        if (max < 1e-5)
         {
             return (1, 0.25);
         }
@@ -410,8 +411,12 @@ internal static class FlowHtmlWriter
         double magnitude = Math.Pow(10, Math.Floor(Math.Log10(rough)));
         double fraction = rough / magnitude;
         double tick = (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * magnitude;
-        return (Math.Ceiling(max / tick) * tick, tick);
+        double top = Math.Ceiling(max / tick) * tick;
+        return tick > 0 && double.IsFinite(top) && top >= max ? (top, tick) : (max, max);
     }
+
+    /// <summary>How many ticks after 0 an axis has (at most 20, whatever the figures).</summary>
+    private static int Ticks(double top, double tick) => (int)Math.Min(20, Math.Round(top / tick));
 
     private static double Y(double value, double top, double y0, double height) => y0 + (height * (1 - Math.Min(1, value / top)));
 
@@ -438,6 +443,8 @@ internal static class FlowHtmlWriter
         "<time datetime=\"" + FlowJsonWriter.Iso(date) + "\">" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "</time>";
 
     private static LeadStats Stats(GroupFlow group, FlowStep step) => FlowMarkdownWriter.Stats(group, step);
+
+    private static string Figure(double? days) => days is { } d && double.IsFinite(d) ? FlowReport.FormatDays(d) : "—";
 
     private static string Days(double? days) => days is { } d && double.IsFinite(d) ? FlowReport.FormatDays(d) + " days" : "—";
 
