@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -15,7 +14,6 @@ namespace SpecGuard.Cli.Tests;
 /// </summary>
 public sealed partial class HtmlReportBrowserTests : IClassFixture<ShopFixture>
 {
-    private static readonly TimeSpan BrowserTimeout = TimeSpan.FromSeconds(90);
     private readonly ShopFixture _shop;
 
     public HtmlReportBrowserTests(ShopFixture shop) => _shop = shop;
@@ -33,7 +31,7 @@ public sealed partial class HtmlReportBrowserTests : IClassFixture<ShopFixture>
     {
         string file = WriteReport();
 
-        (int exit, string dom) = Chromium(_shop.Root, "--dump-dom", new Uri(file).AbsoluteUri + "#status=pending&feature=ORDERS");
+        (int exit, string dom) = HeadlessChromium.Run(_shop.Root, "--dump-dom", new Uri(file).AbsoluteUri + "#status=pending&feature=ORDERS");
 
         Assert.Equal(0, exit);
         Assert.Contains("<span id=\"count\">Showing 3 of 11 criteria</span>", dom, StringComparison.Ordinal);
@@ -50,7 +48,7 @@ public sealed partial class HtmlReportBrowserTests : IClassFixture<ShopFixture>
         CliRun run = _shop.Run("report", "--format", "html", "-a", "bin", "--trx", "results", "--baseline", "browser-baseline", "-o", file);
         Assert.Equal(0, run.Exit);
 
-        (int exit, string dom) = Chromium(_shop.Root, "--dump-dom", new Uri(file).AbsoluteUri + "#status=pending&feature=ORDERS");
+        (int exit, string dom) = HeadlessChromium.Run(_shop.Root, "--dump-dom", new Uri(file).AbsoluteUri + "#status=pending&feature=ORDERS");
 
         Assert.Equal(0, exit);
         Assert.Contains("<span id=\"count\">Showing 3 of 11 criteria</span>", dom, StringComparison.Ordinal);
@@ -65,12 +63,12 @@ public sealed partial class HtmlReportBrowserTests : IClassFixture<ShopFixture>
         string file = WriteReport();
         string png = Path.Combine(_shop.Root, "browser", "coverage.png");
 
-        (int exit, _) = Chromium(_shop.Root, "--screenshot=" + png, "--window-size=1280,900", new Uri(file).AbsoluteUri);
+        (int exit, _) = HeadlessChromium.Run(_shop.Root, "--screenshot=" + png, "--window-size=1280,900", new Uri(file).AbsoluteUri);
 
         Assert.Equal(0, exit);
         byte[] image = File.ReadAllBytes(png);
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, image[..4]);
-        Assert.Equal((1280, 900), (BigEndian(image, 16), BigEndian(image, 20))); // IHDR width and height
+        Assert.Equal((1280, 900), (HeadlessChromium.BigEndian(image, 16), HeadlessChromium.BigEndian(image, 20))); // IHDR width and height
         Assert.True(image.Length > 20_000, "A rendered report is more than a blank page: " + image.Length + " bytes.");
         if (Environment.GetEnvironmentVariable("SPECGUARD_SCREENSHOT_DIR") is { Length: > 0 } keep)
         {
@@ -79,48 +77,6 @@ public sealed partial class HtmlReportBrowserTests : IClassFixture<ShopFixture>
             File.Copy(file, Path.Combine(keep, "report.html"), overwrite: true);
         }
     }
-
-    private static (int Exit, string Output) Chromium(string root, params string[] arguments)
-    {
-        ChromiumFactAttribute.RequireChromium();
-        string profile = Directory.CreateTempSubdirectory("specguard-chromium-").FullName;
-        try
-        {
-            var start = new ProcessStartInfo(ChromiumFactAttribute.Path)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                WorkingDirectory = root,
-            };
-            foreach (string argument in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            foreach (string argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using Process process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(BrowserTimeout))
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail("Chromium did not finish within " + BrowserTimeout + ": " + error.Result);
-            }
-
-            return (process.ExitCode, output.Result);
-        }
-        finally
-        {
-            Directory.Delete(profile, recursive: true);
-        }
-    }
-
-    private static int BigEndian(byte[] bytes, int offset) => (bytes[offset] << 24) | (bytes[offset + 1] << 16) | (bytes[offset + 2] << 8) | bytes[offset + 3];
 
     [GeneratedRegex("<tr class=\"criterion\" data-status=\"pending\" data-feature=\"ORDERS\">")]
     private static partial Regex VisibleRow();

@@ -30,7 +30,7 @@ internal static class FlowHtmlWriter
         h2{font-size:17px;margin:28px 0 6px}
         .sub{color:var(--muted);margin:2px 0 0}
         .kpis{display:flex;gap:12px;flex-wrap:wrap;margin-top:14px}
-        .kpi{background:#fff;border:1px solid var(--line);border-radius:8px;padding:10px 16px;min-width:200px}
+        .kpi{background:#fff;border:1px solid var(--line);border-radius:8px;padding:10px 16px;flex:1 1 220px;max-width:320px}
         .kpi .value{font-size:26px;font-weight:600;line-height:1.2}
         .kpi .label{color:var(--muted)}
         .kpi.main{border-color:var(--s3)}
@@ -232,9 +232,9 @@ internal static class FlowHtmlWriter
 
         html.Append(Invariant($"<svg class=\"chart features\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {N(height)}\" width=\"{Width}\" height=\"{N(height)}\" role=\"img\" aria-label=\"")).Append(Encode(aria)).Append("\">\n")
             .Append("<title>Median lead time per step and feature, in days</title>\n");
-        for (double v = 0; v <= top + (tick / 2); v += tick)
+        for (int k = 0; k <= Ticks(top, tick); k++)
         {
-            double x = Left + (plotWidth * v / top);
+            double v = k * tick, x = Left + (plotWidth * (v / top));
             html.Append(Invariant($"<line class=\"grid\" x1=\"{N(x)}\" y1=\"{N(Top)}\" x2=\"{N(x)}\" y2=\"{N(Top + plotHeight)}\"/><text class=\"tick\" x=\"{N(x)}\" y=\"{N(Top + plotHeight + 14)}\" text-anchor=\"middle\">{N(v)}</text>\n"));
         }
 
@@ -246,7 +246,7 @@ internal static class FlowHtmlWriter
             double y0 = Top + (f * groupHeight) + (GroupGap / 2);
             html.Append("<g class=\"feature\" data-feature=\"").Append(Encode(feature.Key)).Append("\">")
                 .Append(Invariant($"<text class=\"label\" x=\"{N(Left - 8)}\" y=\"{N(y0 + ((groupHeight - GroupGap) / 2) + 4)}\" text-anchor=\"end\"><title>")).Append(Encode(Invariant($"{feature.Key}: {feature.Criteria} criteria"))).Append("</title>")
-                .Append(Encode(Short(feature.Key, 24))).Append("</text>");
+                .Append(Encode(Short(feature.Key, 20))).Append("</text>");
             for (int i = 0; i < steps; i++)
             {
                 FlowStep step = FlowReport.Steps[i];
@@ -372,7 +372,7 @@ internal static class FlowHtmlWriter
         foreach (FlowStep step in FlowReport.Steps)
         {
             LeadStats s = Stats(group, step);
-            html.Append("<td class=\"num\">").Append(s.Count == 0 ? "—" : Encode(FlowReport.FormatDays(s.MedianDays) + " / " + FlowReport.FormatDays(s.P85Days) + Invariant($" ({s.Count})"))).Append("</td>");
+            html.Append("<td class=\"num\">").Append(s.Count == 0 ? "—" : Encode(Figure(s.MedianDays) + " / " + Figure(s.P85Days) + Invariant($" ({s.Count})"))).Append("</td>");
         }
 
         html.Append("</tr>\n");
@@ -380,16 +380,16 @@ internal static class FlowHtmlWriter
 
     private static void YAxis(StringBuilder html, double top, double tick, double left, double y0, double width, double height)
     {
-        for (double v = 0; v <= top + (tick / 2); v += tick)
+        for (int k = 0; k <= Ticks(top, tick); k++)
         {
-            double y = Y(v, top, y0, height);
+            double v = k * tick, y = Y(v, top, y0, height);
             html.Append(Invariant($"<line class=\"grid\" x1=\"{N(left)}\" y1=\"{N(y)}\" x2=\"{N(left + width)}\" y2=\"{N(y)}\"/><text class=\"tick\" x=\"{N(left - 6)}\" y=\"{N(y + 4)}\" text-anchor=\"end\">{N(v)}</text>\n"));
         }
 
         html.Append(Invariant($"<line class=\"axis\" x1=\"{N(left)}\" y1=\"{N(y0 + height)}\" x2=\"{N(left + width)}\" y2=\"{N(y0 + height)}\"/>\n"));
     }
 
-    /// <summary>A round top for an axis and its tick step (1, 2 or 5 × 10ⁿ, about four ticks): never zero.</summary>
+    /// <summary>A round top for an axis and its tick step (1, 2 or 5 × 10ⁿ, about five ticks): never zero.</summary>
     internal static (double Top, double Tick) Scale(IEnumerable<double?> values)
     {
         double max = 0;
@@ -401,17 +401,22 @@ internal static class FlowHtmlWriter
             }
         }
 
-        if (max <= 0)
+        // Below a second (or no value): a one-day axis. Lead times come from commit dates, so nothing finer is meaningful.
+        if (max < 1e-5)
         {
             return (1, 0.25);
         }
 
-        double rough = max / 4;
+        double rough = max / 5;
         double magnitude = Math.Pow(10, Math.Floor(Math.Log10(rough)));
         double fraction = rough / magnitude;
         double tick = (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * magnitude;
-        return (Math.Ceiling(max / tick) * tick, tick);
+        double top = Math.Ceiling(max / tick) * tick;
+        return tick > 0 && double.IsFinite(top) && top >= max ? (top, tick) : (max, max);
     }
+
+    /// <summary>How many ticks after 0 an axis has (at most 20, whatever the figures).</summary>
+    private static int Ticks(double top, double tick) => (int)Math.Min(20, Math.Round(top / tick));
 
     private static double Y(double value, double top, double y0, double height) => y0 + (height * (1 - Math.Min(1, value / top)));
 
@@ -438,6 +443,8 @@ internal static class FlowHtmlWriter
         "<time datetime=\"" + FlowJsonWriter.Iso(date) + "\">" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "</time>";
 
     private static LeadStats Stats(GroupFlow group, FlowStep step) => FlowMarkdownWriter.Stats(group, step);
+
+    private static string Figure(double? days) => days is { } d && double.IsFinite(d) ? FlowReport.FormatDays(d) : "—";
 
     private static string Days(double? days) => days is { } d && double.IsFinite(d) ? FlowReport.FormatDays(d) + " days" : "—";
 

@@ -44,10 +44,11 @@ internal static class FlowMarkdownWriter
         Headline(text, report);
         Trend(text, report);
 
+        // The stale list (at most StaleShown rows) is what to act on: it gets its room before the feature rows.
         int room = budget - notes.Length - footer.Length - Reserve;
-        Features(text, report, room);
-        Stale(text, report, room);
-        text.Append(notes).Append(footer);
+        string stale = Stale(report, room - text.Length);
+        Features(text, report, room - stale.Length);
+        text.Append(stale).Append(notes).Append(footer);
         return text.ToString();
     }
 
@@ -130,14 +131,15 @@ internal static class FlowMarkdownWriter
             return;
         }
 
-        text.Append("### Per feature\n\nMedian / 85th percentile in days (criteria whose step is done).\n\n| Feature | Criteria |");
+        var header = new StringBuilder("| Feature | Criteria |");
         foreach (FlowStep step in FlowReport.Steps)
         {
-            text.Append(' ').Append(FlowReport.Label(step)).Append(" |");
+            header.Append(' ').Append(FlowReport.Label(step)).Append(" |");
         }
 
-        text.Append("\n|---|--:|").Append(string.Concat(Enumerable.Repeat("---:|", FlowReport.Steps.Length))).Append('\n');
-        int omitted = 0;
+        header.Append("\n|---|--:|").Append(string.Concat(Enumerable.Repeat("---:|", FlowReport.Steps.Length))).Append('\n');
+        text.Append("### Per feature\n\nMedian / 85th percentile in days (criteria whose step is done).\n\n");
+        int shown = 0;
         foreach (GroupFlow feature in report.ByFeature)
         {
             var row = new StringBuilder();
@@ -149,59 +151,60 @@ internal static class FlowMarkdownWriter
             }
 
             row.Append('\n');
-            if (omitted == 0 && text.Length + row.Length <= room)
+            if (text.Length + row.Length + (shown == 0 ? header.Length : 0) > room)
             {
-                text.Append(row);
+                break;
             }
-            else
-            {
-                omitted++;
-            }
+
+            text.Append(shown == 0 ? header.ToString() : string.Empty).Append(row);
+            shown++;
         }
 
-        if (omitted > 0)
+        if (shown < report.ByFeature.Length)
         {
-            text.Append(Invariant($"\n_{omitted} more feature(s) left out to fit; the JSON output has every one._\n"));
+            text.Append(Invariant($"{(shown == 0 ? string.Empty : "\n")}_{report.ByFeature.Length - shown} {(shown == 0 ? string.Empty : "more ")}feature(s) left out to fit; the JSON output has every one._\n"));
         }
 
         text.Append('\n');
     }
 
-    private static void Stale(StringBuilder text, FlowReport report, int room)
+    /// <summary>The stale section: its rows (at most <see cref="StaleShown"/>) as long as they fit in <paramref name="room"/> characters.</summary>
+    private static string Stale(FlowReport report, int room)
     {
         if (report.StaleAfterDays is not { } after)
         {
-            return;
+            return string.Empty;
         }
 
         if (report.Stale.IsEmpty)
         {
-            text.Append(Invariant($"### Stale\n\nNo criterion specified more than {after} days ago is still pending.\n\n"));
-            return;
+            return Invariant($"### Stale\n\nNo criterion specified more than {after} days ago is still pending.\n\n");
         }
 
-        text.Append(Invariant($"### Stale: {report.Stale.Length} criteria specified more than {after} days ago, still pending\n\n"))
-            .Append("| Criterion | Specified | Days ago | Where it stands |\n|---|---|--:|---|\n");
+        var text = new StringBuilder(Invariant($"### Stale: {report.Stale.Length} criteria specified more than {after} days ago, still pending\n\n"));
+        const string Header = "| Criterion | Specified | Days ago | Where it stands |\n|---|---|--:|---|\n";
         int shown = 0;
         foreach (CriterionFlow c in report.Stale.Take(StaleShown))
         {
             string row = "| **" + Cell(c.Id) + "** " + Cell(Short(c.Title)) + " | " + Day(c.Specified.Date) + " | "
                 + Math.Max(0, (report.AsOf - c.Specified.Date).TotalDays).ToString("0", CultureInfo.InvariantCulture) + " | " + Standing(c) + " |\n";
-            if (text.Length + row.Length > room)
+            if (text.Length + row.Length + (shown == 0 ? Header.Length : 0) > room)
             {
                 break;
             }
 
-            text.Append(row);
+            text.Append(shown == 0 ? Header : string.Empty).Append(row);
             shown++;
         }
 
         if (shown < report.Stale.Length)
         {
-            text.Append(Invariant($"\n_… and {report.Stale.Length - shown} more; the JSON output lists every one._\n"));
+            text.Append(shown == 0
+                ? Invariant($"_All {report.Stale.Length} left out to fit; the JSON output lists every one._\n")
+                : Invariant($"\n_… and {report.Stale.Length - shown} more; the JSON output lists every one._\n"));
         }
 
-        text.Append('\n');
+        return text.Append('\n').ToString();
     }
 
     /// <summary>The notes section, built first so that its length is kept free: what limits the figures matters.</summary>
