@@ -75,18 +75,8 @@ internal static class FlowSamples
             420);
     }
 
-    public static GroupFlow Group(string key, IEnumerable<CriterionFlow> criteria)
-    {
-        CriterionFlow[] all = [.. criteria];
-        return new GroupFlow(key, all.Length, [.. FlowReport.Steps.Select(step => (step, Stats(all, step)))]);
-    }
-
-    /// <summary>Count, open, median and 85th percentile (linear interpolation between closest ranks) of a step.</summary>
-    public static LeadStats Stats(IReadOnlyCollection<CriterionFlow> criteria, FlowStep step)
-    {
-        double[] days = [.. criteria.Select(c => c.Days(step)).OfType<double>().Order()];
-        return new LeadStats(days.Length, criteria.Count - days.Length, Percentile(days, 0.5), Percentile(days, 0.85));
-    }
+    /// <summary>The product's own statistics (FlowBuilder): the samples are built as the engine builds a report.</summary>
+    public static GroupFlow Group(string key, IEnumerable<CriterionFlow> criteria) => FlowBuilder.Group(key, [.. criteria]);
 
     public static DateTimeOffset At(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture, DateTimeStyles.None);
 
@@ -124,16 +114,4 @@ internal static class FlowSamples
     private static string Fingerprint(string id, int version) => "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(id + "/" + version)))[..16];
 
     private static string Month(CriterionFlow c) => c.Specified.Date.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-
-    private static double? Percentile(double[] sorted, double p)
-    {
-        if (sorted.Length == 0)
-        {
-            return null;
-        }
-
-        double rank = p * (sorted.Length - 1);
-        int low = (int)Math.Floor(rank), high = (int)Math.Ceiling(rank);
-        return sorted[low] + ((sorted[high] - sorted[low]) * (rank - low));
-    }
 }
