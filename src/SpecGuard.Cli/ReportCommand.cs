@@ -59,9 +59,9 @@ internal static class ReportCommand
             Description = "Built assemblies (.dll) or folders to search for them, production and test (repeatable). Read as metadata only, never loaded.",
             HelpName = "PATH",
         };
-        var trx = new Option<string[]>("--trx")
+        var trx = new Option<string[]>("--trx", "--test-results")
         {
-            Description = "Test results from 'dotnet test --logger trx': .trx files or folders (repeatable).",
+            Description = "Test results: TRX ('dotnet test --logger trx') or JUnit XML (any runner), told apart by content; files, or folders searched for *.trx and *.xml (repeatable).",
             HelpName = "PATH",
         };
         var findings = new Option<string[]>("--findings")
@@ -799,16 +799,60 @@ internal static class ReportCommand
         return files;
     }
 
+    /// <summary>
+    /// The test results named by <paramref name="paths"/> (<c>--trx</c>), each file read as TRX or JUnit XML by its root
+    /// element, never by its name: a file given by name is read whatever it is called; folders are searched recursively
+    /// for <c>*.trx</c> and <c>*.xml</c>. A folder's <c>.xml</c> file that is not test results at all (another XML file
+    /// of a build or results folder) is skipped silently; every other file that is neither TRX nor JUnit is a warning.
+    /// </summary>
     internal static List<TrxInput> ReadTrx(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs, ReadInputs read)
     {
-        SortedSet<string> files = InputFiles(paths, ".trx", null, currentDirectory, warnings);
+        var files = new SortedDictionary<string, bool>(StringComparer.Ordinal); // file → found in a folder as *.xml
+        foreach (string path in paths)
+        {
+            string full = Path.GetFullPath(path, currentDirectory);
+            if (File.Exists(full))
+            {
+                files[full] = false;
+            }
+            else if (Directory.Exists(full))
+            {
+                foreach (string file in EnumerateFiles(full, static f => f.EndsWith(".trx", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".xml", StringComparison.OrdinalIgnoreCase), warnings, currentDirectory))
+                {
+                    files.TryAdd(file, file.EndsWith(".xml", StringComparison.OrdinalIgnoreCase));
+                }
+            }
+            else
+            {
+                warnings.Add(ReportWarning.Create(path, "no such file or folder; skipped"));
+            }
+        }
 
         var results = new List<TrxInput>();
-        foreach (string file in files)
+        foreach (var (file, xmlFromFolder) in files)
         {
             string display = CommandLine.Display(file, currentDirectory);
-            read.AddFile(file, "a TRX file the report reads");
-            TrxReadResult result = TrxReader.Read(file);
+            (TestResultsKind kind, string? root) = JUnitReader.Detect(file);
+            if (xmlFromFolder && kind is TestResultsKind.Other or TestResultsKind.NotXml)
+            {
+                continue; // not test results at all
+            }
+
+            read.AddFile(file, kind == TestResultsKind.JUnit ? "a JUnit XML file the report reads" : "a TRX file the report reads");
+            TrxReadResult result;
+            if (kind == TestResultsKind.JUnit)
+            {
+                result = JUnitReader.Read(file);
+            }
+            else if (kind == TestResultsKind.Other && !file.EndsWith(".trx", StringComparison.OrdinalIgnoreCase))
+            {
+                result = new TrxReadResult([], string.Format(CultureInfo.InvariantCulture, "not test results (root element <{0}>; expected TRX's <TestRun> or JUnit XML's <testsuites> or <testsuite>); skipped", root), false);
+            }
+            else
+            {
+                result = TrxReader.Read(file);
+            }
+
             if (result.Problem is not null)
             {
                 warnings.Add(ReportWarning.Create(display, result.Problem));
@@ -817,7 +861,7 @@ internal static class ReportCommand
             if (result.Usable)
             {
                 results.Add(new TrxInput(display, result.Results));
-                inputs.Add(new InputFile("trx", display, string.Create(CultureInfo.InvariantCulture, $"{result.Results.Count} result(s)")));
+                inputs.Add(new InputFile(kind == TestResultsKind.JUnit ? "junit" : "trx", display, string.Create(CultureInfo.InvariantCulture, $"{result.Results.Count} result(s)")));
             }
         }
 
