@@ -25,7 +25,8 @@ internal sealed record ReportOptions(
     IReadOnlyList<string> FailOn,
     IReadOnlyList<string>? Findings = null,
     IReadOnlyList<string>? Baselines = null,
-    string? BaselineBase = null);
+    string? BaselineBase = null,
+    IReadOnlyList<string>? Merge = null);
 
 /// <summary>
 /// <c>specguard report</c>: specs + built assemblies + TRX results → a traceability report (Markdown, HTML, JSON), with
@@ -81,10 +82,10 @@ internal static class ReportCommand
         };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "md (pull-request comment, CI step summary), html (one self-contained file), json (schema in docs/cli.md) or sarif (SARIF 2.1.0 for code scanning: failing, untraced, pending and suspect criteria on their spec lines, and the findings).",
+            Description = "md (pull-request comment, CI step summary), html (one self-contained file), json (schema in docs/cli.md), sarif (SARIF 2.1.0 for code scanning: failing, untraced, pending and suspect criteria on their spec lines, and the findings) or svg (a spec-coverage badge for a README).",
             DefaultValueFactory = static _ => "md",
         };
-        format.AcceptOnlyFromAmong("md", "html", "json", "sarif");
+        format.AcceptOnlyFromAmong("md", "html", "json", "sarif", "svg");
         var outputFile = new Option<string>("--output", "-o")
         {
             Description = "Write the report to FILE instead of standard output.",
@@ -120,6 +121,13 @@ internal static class ReportCommand
         };
         failOn.AcceptOnlyFromAmong(FailOnValues);
 
+        var merge = new Option<string[]>("--merge")
+        {
+            Description = "Merge the JSON reports (--format json) of sharded CI jobs into one report, as one run over all their inputs would give (repeatable; instead of --specs, --assembly, --trx, --findings, --baseline).",
+            HelpName = "FILE",
+            AllowMultipleArgumentsPerToken = true,
+        };
+
         var command = new Command("report", "Join specs, built assemblies and TRX test results into a traceability report: per criterion its status (verified, failing, implemented-not-verified, pending, untraced), implementing code and tests; per feature and overall the coverage.")
         {
             specs,
@@ -132,6 +140,7 @@ internal static class ReportCommand
             outputFile,
             failUnder,
             failOn,
+            merge,
         };
         command.SetAction(parse => Run(
             new ReportOptions(
@@ -144,7 +153,8 @@ internal static class ReportCommand
                 parse.GetValue(failOn) ?? [],
                 parse.GetValue(findings),
                 parse.GetValue(baselines),
-                parse.GetValue(baselineBase)),
+                parse.GetValue(baselineBase),
+                parse.GetValue(merge)),
             output,
             error,
             currentDirectory,
@@ -161,6 +171,11 @@ internal static class ReportCommand
         if (options.FailOn.Contains(BaselineGrowth, StringComparer.Ordinal) && options.BaselineBase is not { Length: > 0 })
         {
             return CommandLine.Fail(error, "specguard report: --fail-on baseline-growth needs --baseline-base REF, the git revision to compare the baseline files with (in a pull-request job: the target branch, e.g. origin/main).");
+        }
+
+        if (options.Merge is { Count: > 0 })
+        {
+            return RunMerge(options, output, error, currentDirectory);
         }
 
         var warnings = new List<ReportWarning>();
@@ -218,14 +233,21 @@ internal static class ReportCommand
             GitHubAnnotations.Write(error, results!, GitHubAnnotations.WorkspaceRoot(environment, sourceRoot!));
         }
 
-        string text = options.Format switch
-        {
-            "sarif" => SarifLogWriter.Write(results!, sourceRoot!, ReportResults.Rules),
-            "html" => HtmlReportWriter.Write(report),
-            "json" => JsonReportWriter.Write(report),
-            _ => MarkdownReportWriter.Write(report),
-        };
+        string text = options.Format == "sarif" ? SarifLogWriter.Write(results!, sourceRoot!, ReportResults.Rules) : Render(report, options.Format);
+        return Write(report, text, options, output, error, currentDirectory);
+    }
 
+    private static string Render(TraceReport report, string format) => format switch
+    {
+        "html" => HtmlReportWriter.Write(report),
+        "json" => JsonReportWriter.Write(report),
+        "svg" => BadgeWriter.Write(report),
+        _ => MarkdownReportWriter.Write(report),
+    };
+
+    /// <summary>The report's text to <c>--output</c> (with a one-line summary) or standard output, then the thresholds' exit code.</summary>
+    private static int Write(TraceReport report, string text, ReportOptions options, TextWriter output, TextWriter error, string currentDirectory)
+    {
         if (options.Output is { Length: > 0 } file)
         {
             string path = Path.GetFullPath(file, currentDirectory);
@@ -246,6 +268,69 @@ internal static class ReportCommand
         }
 
         return Thresholds(report, options, error);
+    }
+
+    /// <summary>
+    /// <c>report --merge a.json b.json …</c>: one report from the JSON reports of sharded jobs (<see cref="JsonReportReader"/>),
+    /// rendered and held to the thresholds like any other. A file that cannot be read, is not a report of this schema
+    /// version, or disagrees with the others on the specs is an error (exit 2, nothing written): a partial merge would
+    /// pass a gate the whole would fail.
+    /// </summary>
+    private static int RunMerge(ReportOptions options, TextWriter output, TextWriter error, string currentDirectory)
+    {
+        if (options.Specs.Count > 0 || options.Assemblies.Count > 0 || options.Trx.Count > 0 || options.Findings is { Count: > 0 } || options.Baselines is { Count: > 0 } || options.BaselineBase is { Length: > 0 })
+        {
+            return CommandLine.Fail(error, "specguard report: --merge reads the inputs from the JSON reports it merges; it cannot be combined with --specs, --assembly, --trx, --findings, --baseline or --baseline-base.");
+        }
+
+        if (options.Format == "sarif")
+        {
+            return CommandLine.Fail(error, "specguard report: --merge cannot write sarif: the JSON reports do not hold the spec lines its results sit on; merge to json, md, html or svg, or run the report over all the inputs with --format sarif.");
+        }
+
+        var read = new ReadInputs();
+        var shards = new List<(string Path, TraceReport Report)>();
+        foreach (string path in options.Merge!.Distinct(StringComparer.Ordinal))
+        {
+            string full = Path.GetFullPath(path, currentDirectory);
+            string display = CommandLine.Display(full, currentDirectory);
+            string json;
+            try
+            {
+                json = File.ReadAllText(full);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                return CommandLine.Fail(error, $"specguard report: --merge {display}: cannot read the file ({exception.Message}); nothing was written.");
+            }
+
+            read.AddFile(full, "a report the merge reads");
+            JsonReportReadResult result = JsonReportReader.Read(json);
+            if (result.Report is null)
+            {
+                return CommandLine.Fail(error, $"specguard report: --merge {display}: {result.Problem}; nothing was written.");
+            }
+
+            shards.Add((display, result.Report));
+        }
+
+        if (options.Output is { Length: > 0 } target && read.Conflict(Path.GetFullPath(target, currentDirectory)) is { } conflict)
+        {
+            return CommandLine.Fail(error, $"specguard report: --output '{target}' {conflict}; nothing was written.");
+        }
+
+        (TraceReport? report, string? problem) = JsonReportReader.Merge(shards);
+        if (report is null)
+        {
+            return CommandLine.Fail(error, $"specguard report: --merge: {problem}; nothing was written.");
+        }
+
+        foreach (ReportWarning warning in report.Warnings)
+        {
+            error.WriteLine(warning.Text);
+        }
+
+        return Write(report, Render(report, options.Format), options, output, error, currentDirectory);
     }
 
     private static int Thresholds(TraceReport report, ReportOptions options, TextWriter error)
