@@ -208,7 +208,7 @@ internal static class JUnitReader
 
         if (unnamed > 0)
         {
-            string note = string.Format(CultureInfo.InvariantCulture, "{0} test case(s) name no class (no classname, no suite name, no dot in the name); not counted", unnamed);
+            string note = string.Format(CultureInfo.InvariantCulture, "{0} test case(s) name no class and method (no classname or suite name, no method before the arguments); not counted", unnamed);
             problem = problem is null ? note : problem + "; " + note;
         }
 
