@@ -168,14 +168,14 @@ internal static class ReportCommand
     /// <summary>As <see cref="Run(ReportOptions, TextWriter, TextWriter, string)"/>, with the environment read through <paramref name="environment"/> (GITHUB_ACTIONS, GITHUB_WORKSPACE).</summary>
     public static int Run(ReportOptions options, TextWriter output, TextWriter error, string currentDirectory, Func<string, string?> environment)
     {
-        if (options.FailOn.Contains(BaselineGrowth, StringComparer.Ordinal) && options.BaselineBase is not { Length: > 0 })
-        {
-            return CommandLine.Fail(error, "specguard report: --fail-on baseline-growth needs --baseline-base REF, the git revision to compare the baseline files with (in a pull-request job: the target branch, e.g. origin/main).");
-        }
-
         if (options.Merge is { Count: > 0 })
         {
             return RunMerge(options, output, error, currentDirectory);
+        }
+
+        if (options.FailOn.Contains(BaselineGrowth, StringComparer.Ordinal) && options.BaselineBase is not { Length: > 0 })
+        {
+            return CommandLine.Fail(error, "specguard report: --fail-on baseline-growth needs --baseline-base REF, the git revision to compare the baseline files with (in a pull-request job: the target branch, e.g. origin/main).");
         }
 
         var warnings = new List<ReportWarning>();
