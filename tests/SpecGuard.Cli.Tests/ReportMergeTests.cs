@@ -116,6 +116,46 @@ public sealed class ReportMergeTests : IClassFixture<ShopFixture>
         Assert.Equal(30.0, root.GetProperty("summary").GetProperty("verifiedPercent").GetDouble());
     }
 
+    [Theory]
+    [InlineData("md")]
+    [InlineData("json")]
+    [InlineData("html")]
+    public void With_a_review_record_suspect_criteria_merge_like_a_single_run(string format)
+    {
+        _shop.Write("reviewed/specs/orders.spec.yaml", ShopFixture.OrdersSpec);
+        _shop.Write("reviewed/specs/payments.spec.yaml", ShopFixture.PaymentsSpec);
+        _shop.Write("reviewed/specs/SpecGuard.Reviews.txt", "ORDERS-001 0000000000000000\nORDERS-002 0000000000000000\nGONE-001 0000000000000000\n");
+        string a = Shard("out/rev-a.json", "--specs", "reviewed/specs", "--assembly", "bin", "--trx", "shards/a");
+        string b = Shard("out/rev-b.json", "--specs", "reviewed/specs", "--assembly", "bin", "--trx", "shards/b");
+
+        CliRun whole = Run("--specs", "reviewed/specs", "--assembly", "bin", "--trx", "shards/a", "--trx", "shards/b", "--format", format);
+        CliRun merged = Run("--merge", a, b, "--format", format);
+
+        Assert.True(merged.Exit == 0, merged.Error);
+        Assert.Equal(whole.Output, merged.Output);
+        Assert.Contains("suspect", merged.Output, StringComparison.Ordinal);
+
+        // A shard without the record disagrees on the specs.
+        string plain = Shard("out/rev-plain.json", "--assembly", "bin", "--trx", "shards/b");
+        CliRun mixed = Run("--merge", a, plain);
+        Assert.Equal(2, mixed.Exit);
+        Assert.Contains("disagree on the specs: one read a review record, the other did not", mixed.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_report_that_repeats_a_criterion_is_not_a_report()
+    {
+        string good = Shard("out/dup.json", "--assembly", "bin");
+        JsonElement root = JsonDocument.Parse(File.ReadAllText(Path.Combine(_shop.Root, good))).RootElement;
+        string feature = root.GetProperty("features")[0].GetRawText();
+        _shop.Write("out/dup-bad.json", "{ \"schemaVersion\": 1, \"features\": [" + feature + ", " + feature + "] }");
+
+        CliRun run = Run("--merge", "out/dup-bad.json");
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("out/dup-bad.json: not a specguard report of schema version 1 (feature ORDERS appears twice)", run.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Merged_thresholds_hold_like_a_single_runs()
     {

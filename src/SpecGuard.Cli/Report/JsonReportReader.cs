@@ -213,9 +213,15 @@ internal static class JsonReportReader
     private static TraceReport ReadReport(JsonElement root)
     {
         var features = new List<FeatureRow>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (JsonElement feature in Array(root, "features"))
         {
             string key = Text(feature, "key");
+            if (!keys.Add(key))
+            {
+                throw new FormatException($"feature {key} appears twice");
+            }
             var criteria = new List<Criterion>();
             var rows = new List<CriterionRow>();
             foreach (JsonElement criterion in Array(feature, "criteria"))
@@ -244,6 +250,11 @@ internal static class JsonReportReader
                     Number(t, "passed"),
                     Number(t, "failed"),
                     Number(t, "skipped")))];
+                if (!ids.Add(spec.Id))
+                {
+                    throw new FormatException($"criterion {spec.Id} appears twice");
+                }
+
                 criteria.Add(spec);
                 rows.Add(ReportBuilder.Row(spec, key, code, tests, review));
             }
