@@ -142,6 +142,37 @@ public sealed class ReportMergeTests : IClassFixture<ShopFixture>
         Assert.Contains("disagree on the specs: one read a review record, the other did not", mixed.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("md")]
+    [InlineData("json")]
+    [InlineData("html")]
+    public void Findings_and_baselines_of_the_shards_merge_like_a_single_run(string format)
+    {
+        string Uri(string relative) => new System.Uri(Path.Combine(_shop.Root, relative)).AbsoluteUri;
+        _shop.Write("debt/api/obj/Api.specguard.sarif", SarifWriter.Write(
+            [
+                new SarifResult("SPEC100", "'Api.Orders.Place' is public and traces to no criterion.", Uri("debt/api/Orders.cs"), 12, 16),
+                new SarifResult("SPEC101", "Handler 'Api.Handler.Handle' traces to no criterion.", Uri("debt/api/Handler.cs"), 8, 5),
+            ],
+            rules: ["SPEC100", "SPEC101"]));
+        _shop.Write("debt/worker/obj/Worker.specguard.sarif", SarifWriter.Write(
+            [new SarifResult("SPEC100", "'Worker.Job' is public and traces to no criterion.", Uri("debt/worker/Job.cs"), 3, 14, Level: "error")],
+            rules: ["SPEC100"]));
+        _shop.Write("debt/api/SpecGuard.Baseline.txt", "SPEC100 T:Api.Old\nSPEC101 M:Api.Old.Run\n");
+        _shop.Write("debt/worker/SpecGuard.Baseline.txt", "SPEC100 T:Worker.Legacy\n");
+        string a = Shard("out/debt-a.json", "--assembly", "bin", "--trx", "shards/a", "--findings", "debt/api", "--baseline", "debt/api");
+        string b = Shard("out/debt-b.json", "--assembly", "bin", "--trx", "shards/b", "--findings", "debt/worker", "--baseline", "debt/worker");
+
+        CliRun whole = Run("--assembly", "bin", "--trx", "shards/a", "--trx", "shards/b", "--findings", "debt", "--baseline", "debt", "--format", format);
+        CliRun merged = Run("--merge", a, b, "--format", format);
+
+        Assert.True(merged.Exit == 0, merged.Error);
+        Assert.Equal(whole.Output, merged.Output);
+        Assert.Equal(whole.Error, merged.Error);
+        Assert.Contains("Worker.Legacy", merged.Output, StringComparison.Ordinal);
+        Assert.Contains("Api.Orders.Place", merged.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_report_that_repeats_a_criterion_is_not_a_report()
     {
