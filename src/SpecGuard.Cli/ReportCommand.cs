@@ -29,7 +29,7 @@ internal sealed record ReportOptions(
     IReadOnlyList<string>? Merge = null);
 
 /// <summary>
-/// <c>specguard report</c>: specs + built assemblies + TRX results → a traceability report (Markdown, HTML, JSON), with
+/// <c>specguard report</c>: specs + built assemblies + TRX or JUnit results → a traceability report (Markdown, HTML, JSON, an SVG badge), with
 /// thresholds that become the exit code. Bad inputs are skipped with a one-line warning each (stderr, and listed in the
 /// report); the exit code is non-zero only for a threshold the user asked for, or when no criterion is left to report on.
 /// </summary>
@@ -128,7 +128,7 @@ internal static class ReportCommand
             AllowMultipleArgumentsPerToken = true,
         };
 
-        var command = new Command("report", "Join specs, built assemblies and TRX test results into a traceability report: per criterion its status (verified, failing, implemented-not-verified, pending, untraced), implementing code and tests; per feature and overall the coverage.")
+        var command = new Command("report", "Join specs, built assemblies and test results (TRX or JUnit XML) into a traceability report: per criterion its status (verified, failing, implemented-not-verified, pending, untraced), implementing code and tests; per feature and overall the coverage.")
         {
             specs,
             assemblies,

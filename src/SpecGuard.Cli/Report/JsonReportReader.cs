@@ -86,13 +86,15 @@ internal static class JsonReportReader
             return (null, "the shards compared their baselines with different --baseline-base revisions (" + string.Join(", ", bases.Select(static b => b ?? "none")) + ")");
         }
 
+        // Every shard's row of each criterion, by feature and ID (unique within a feature: Read checks).
+        Dictionary<(string Feature, string Id), CriterionRow>[] rowsById = [.. ordered.Select(static s => s.Report.Features.SelectMany(static f => f.Criteria).ToDictionary(static c => (c.FeatureKey, c.Spec.Id)))];
         var features = new List<FeatureRow>();
         foreach (FeatureRow feature in first.Features)
         {
             var rows = new List<CriterionRow>();
             foreach (CriterionRow row in feature.Criteria)
             {
-                CriterionRow[] all = [.. ordered.Select(s => s.Report.Features.First(f => f.Spec.Key == feature.Spec.Key).Criteria.First(c => c.Spec.Id == row.Spec.Id))];
+                CriterionRow[] all = [.. rowsById.Select(shard => shard[(feature.Spec.Key, row.Spec.Id)])];
                 rows.Add(ReportBuilder.Row(row.Spec, feature.Spec.Key, Implementations(all), Tests(all), row.Review));
             }
 
@@ -214,9 +216,9 @@ internal static class JsonReportReader
     {
         var features = new List<FeatureRow>();
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (JsonElement feature in Array(root, "features"))
         {
+            var ids = new HashSet<string>(StringComparer.Ordinal);
             string key = Text(feature, "key");
             if (!keys.Add(key))
             {
@@ -252,7 +254,7 @@ internal static class JsonReportReader
                     Number(t, "skipped")))];
                 if (!ids.Add(spec.Id))
                 {
-                    throw new FormatException($"criterion {spec.Id} appears twice");
+                    throw new FormatException($"criterion {spec.Id} appears twice in feature {key}");
                 }
 
                 criteria.Add(spec);
