@@ -290,9 +290,9 @@ internal static class ReportCommand
 
         var read = new ReadInputs();
         var shards = new List<(string Path, TraceReport Report)>();
-        foreach (string path in options.Merge!.Distinct(StringComparer.Ordinal))
+        // One read per file however it is spelled ('a.json', './a.json'): a shard merged twice would count its cases twice.
+        foreach (string full in options.Merge!.Select(p => Path.GetFullPath(p, currentDirectory)).Distinct(StringComparer.Ordinal))
         {
-            string full = Path.GetFullPath(path, currentDirectory);
             string display = CommandLine.Display(full, currentDirectory);
             string json;
             try

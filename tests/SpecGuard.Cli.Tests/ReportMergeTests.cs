@@ -82,7 +82,7 @@ public sealed class ReportMergeTests : IClassFixture<ShopFixture>
 
         CliRun whole = Run("--assembly", "bin", "--assembly", "billing", "--trx", "shards", "--format", format);
         CliRun merged = Run("--merge", a, b, c, "--format", format);
-        CliRun reordered = Run("--merge", c, "--merge", a, b, "--format", format);
+        CliRun reordered = Run("--merge", c, "--merge", a, b, "./" + a, "--format", format);
 
         Assert.True(whole.Exit == 0, whole.Error);
         Assert.True(merged.Exit == 0, merged.Error);
