@@ -25,10 +25,11 @@ internal sealed record ReportOptions(
     IReadOnlyList<string> FailOn,
     IReadOnlyList<string>? Findings = null,
     IReadOnlyList<string>? Baselines = null,
-    string? BaselineBase = null);
+    string? BaselineBase = null,
+    IReadOnlyList<string>? Merge = null);
 
 /// <summary>
-/// <c>specguard report</c>: specs + built assemblies + TRX results → a traceability report (Markdown, HTML, JSON), with
+/// <c>specguard report</c>: specs + built assemblies + TRX or JUnit results → a traceability report (Markdown, HTML, JSON, an SVG badge), with
 /// thresholds that become the exit code. Bad inputs are skipped with a one-line warning each (stderr, and listed in the
 /// report); the exit code is non-zero only for a threshold the user asked for, or when no criterion is left to report on.
 /// </summary>
@@ -59,9 +60,9 @@ internal static class ReportCommand
             Description = "Built assemblies (.dll) or folders to search for them, production and test (repeatable). Read as metadata only, never loaded.",
             HelpName = "PATH",
         };
-        var trx = new Option<string[]>("--trx")
+        var trx = new Option<string[]>("--trx", "--test-results")
         {
-            Description = "Test results from 'dotnet test --logger trx': .trx files or folders (repeatable).",
+            Description = "Test results: TRX ('dotnet test --logger trx') or JUnit XML (any runner), told apart by content; files, or folders searched for *.trx and *.xml (repeatable).",
             HelpName = "PATH",
         };
         var findings = new Option<string[]>("--findings")
@@ -81,10 +82,10 @@ internal static class ReportCommand
         };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "md (pull-request comment, CI step summary), html (one self-contained file), json (schema in docs/cli.md) or sarif (SARIF 2.1.0 for code scanning: failing, untraced, pending and suspect criteria on their spec lines, and the findings).",
+            Description = "md (pull-request comment, CI step summary), html (one self-contained file), json (schema in docs/cli.md), sarif (SARIF 2.1.0 for code scanning: failing, untraced, pending and suspect criteria on their spec lines, and the findings) or svg (a spec-coverage badge for a README).",
             DefaultValueFactory = static _ => "md",
         };
-        format.AcceptOnlyFromAmong("md", "html", "json", "sarif");
+        format.AcceptOnlyFromAmong("md", "html", "json", "sarif", "svg");
         var outputFile = new Option<string>("--output", "-o")
         {
             Description = "Write the report to FILE instead of standard output.",
@@ -120,7 +121,14 @@ internal static class ReportCommand
         };
         failOn.AcceptOnlyFromAmong(FailOnValues);
 
-        var command = new Command("report", "Join specs, built assemblies and TRX test results into a traceability report: per criterion its status (verified, failing, implemented-not-verified, pending, untraced), implementing code and tests; per feature and overall the coverage.")
+        var merge = new Option<string[]>("--merge")
+        {
+            Description = "Merge the JSON reports (--format json) of sharded CI jobs into one report, as one run over all their inputs would give (repeatable; instead of --specs, --assembly, --trx, --findings, --baseline).",
+            HelpName = "FILE",
+            AllowMultipleArgumentsPerToken = true,
+        };
+
+        var command = new Command("report", "Join specs, built assemblies and test results (TRX or JUnit XML) into a traceability report: per criterion its status (verified, failing, implemented-not-verified, pending, untraced), implementing code and tests; per feature and overall the coverage.")
         {
             specs,
             assemblies,
@@ -132,6 +140,7 @@ internal static class ReportCommand
             outputFile,
             failUnder,
             failOn,
+            merge,
         };
         command.SetAction(parse => Run(
             new ReportOptions(
@@ -144,7 +153,8 @@ internal static class ReportCommand
                 parse.GetValue(failOn) ?? [],
                 parse.GetValue(findings),
                 parse.GetValue(baselines),
-                parse.GetValue(baselineBase)),
+                parse.GetValue(baselineBase),
+                parse.GetValue(merge)),
             output,
             error,
             currentDirectory,
@@ -158,6 +168,11 @@ internal static class ReportCommand
     /// <summary>As <see cref="Run(ReportOptions, TextWriter, TextWriter, string)"/>, with the environment read through <paramref name="environment"/> (GITHUB_ACTIONS, GITHUB_WORKSPACE).</summary>
     public static int Run(ReportOptions options, TextWriter output, TextWriter error, string currentDirectory, Func<string, string?> environment)
     {
+        if (options.Merge is { Count: > 0 })
+        {
+            return RunMerge(options, output, error, currentDirectory);
+        }
+
         if (options.FailOn.Contains(BaselineGrowth, StringComparer.Ordinal) && options.BaselineBase is not { Length: > 0 })
         {
             return CommandLine.Fail(error, "specguard report: --fail-on baseline-growth needs --baseline-base REF, the git revision to compare the baseline files with (in a pull-request job: the target branch, e.g. origin/main).");
@@ -218,14 +233,21 @@ internal static class ReportCommand
             GitHubAnnotations.Write(error, results!, GitHubAnnotations.WorkspaceRoot(environment, sourceRoot!));
         }
 
-        string text = options.Format switch
-        {
-            "sarif" => SarifLogWriter.Write(results!, sourceRoot!, ReportResults.Rules),
-            "html" => HtmlReportWriter.Write(report),
-            "json" => JsonReportWriter.Write(report),
-            _ => MarkdownReportWriter.Write(report),
-        };
+        string text = options.Format == "sarif" ? SarifLogWriter.Write(results!, sourceRoot!, ReportResults.Rules) : Render(report, options.Format);
+        return Write(report, text, options, output, error, currentDirectory);
+    }
 
+    private static string Render(TraceReport report, string format) => format switch
+    {
+        "html" => HtmlReportWriter.Write(report),
+        "json" => JsonReportWriter.Write(report),
+        "svg" => BadgeWriter.Write(report),
+        _ => MarkdownReportWriter.Write(report),
+    };
+
+    /// <summary>The report's text to <c>--output</c> (with a one-line summary) or standard output, then the thresholds' exit code.</summary>
+    private static int Write(TraceReport report, string text, ReportOptions options, TextWriter output, TextWriter error, string currentDirectory)
+    {
         if (options.Output is { Length: > 0 } file)
         {
             string path = Path.GetFullPath(file, currentDirectory);
@@ -246,6 +268,69 @@ internal static class ReportCommand
         }
 
         return Thresholds(report, options, error);
+    }
+
+    /// <summary>
+    /// <c>report --merge a.json b.json …</c>: one report from the JSON reports of sharded jobs (<see cref="JsonReportReader"/>),
+    /// rendered and held to the thresholds like any other. A file that cannot be read, is not a report of this schema
+    /// version, or disagrees with the others on the specs is an error (exit 2, nothing written): a partial merge would
+    /// pass a gate the whole would fail.
+    /// </summary>
+    private static int RunMerge(ReportOptions options, TextWriter output, TextWriter error, string currentDirectory)
+    {
+        if (options.Specs.Count > 0 || options.Assemblies.Count > 0 || options.Trx.Count > 0 || options.Findings is { Count: > 0 } || options.Baselines is { Count: > 0 } || options.BaselineBase is { Length: > 0 })
+        {
+            return CommandLine.Fail(error, "specguard report: --merge reads the inputs from the JSON reports it merges; it cannot be combined with --specs, --assembly, --trx, --findings, --baseline or --baseline-base.");
+        }
+
+        if (options.Format == "sarif")
+        {
+            return CommandLine.Fail(error, "specguard report: --merge cannot write sarif: the JSON reports do not hold the spec lines its results sit on; merge to json, md, html or svg, or run the report over all the inputs with --format sarif.");
+        }
+
+        var read = new ReadInputs();
+        var shards = new List<(string Path, TraceReport Report)>();
+        // One read per file however it is spelled ('a.json', './a.json'): a shard merged twice would count its cases twice.
+        foreach (string full in options.Merge!.Select(p => Path.GetFullPath(p, currentDirectory)).Distinct(StringComparer.Ordinal))
+        {
+            string display = CommandLine.Display(full, currentDirectory);
+            string json;
+            try
+            {
+                json = File.ReadAllText(full);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                return CommandLine.Fail(error, $"specguard report: --merge {display}: cannot read the file ({exception.Message}); nothing was written.");
+            }
+
+            read.AddFile(full, "a report the merge reads");
+            JsonReportReadResult result = JsonReportReader.Read(json);
+            if (result.Report is null)
+            {
+                return CommandLine.Fail(error, $"specguard report: --merge {display}: {result.Problem}; nothing was written.");
+            }
+
+            shards.Add((display, result.Report));
+        }
+
+        if (options.Output is { Length: > 0 } target && read.Conflict(Path.GetFullPath(target, currentDirectory)) is { } conflict)
+        {
+            return CommandLine.Fail(error, $"specguard report: --output '{target}' {conflict}; nothing was written.");
+        }
+
+        (TraceReport? report, string? problem) = JsonReportReader.Merge(shards);
+        if (report is null)
+        {
+            return CommandLine.Fail(error, $"specguard report: --merge: {problem}; nothing was written.");
+        }
+
+        foreach (ReportWarning warning in report.Warnings)
+        {
+            error.WriteLine(warning.Text);
+        }
+
+        return Write(report, Render(report, options.Format), options, output, error, currentDirectory);
     }
 
     private static int Thresholds(TraceReport report, ReportOptions options, TextWriter error)
@@ -810,16 +895,60 @@ internal static class ReportCommand
         return files;
     }
 
+    /// <summary>
+    /// The test results named by <paramref name="paths"/> (<c>--trx</c>), each file read as TRX or JUnit XML by its root
+    /// element, never by its name: a file given by name is read whatever it is called; folders are searched recursively
+    /// for <c>*.trx</c> and <c>*.xml</c>. A folder's <c>.xml</c> file that is not test results at all (another XML file
+    /// of a build or results folder) is skipped silently; every other file that is neither TRX nor JUnit is a warning.
+    /// </summary>
     internal static List<TrxInput> ReadTrx(IReadOnlyList<string> paths, string currentDirectory, List<ReportWarning> warnings, List<InputFile> inputs, ReadInputs read)
     {
-        SortedSet<string> files = InputFiles(paths, ".trx", null, currentDirectory, warnings);
+        var files = new SortedDictionary<string, bool>(StringComparer.Ordinal); // file → found in a folder as *.xml
+        foreach (string path in paths)
+        {
+            string full = Path.GetFullPath(path, currentDirectory);
+            if (File.Exists(full))
+            {
+                files[full] = false;
+            }
+            else if (Directory.Exists(full))
+            {
+                foreach (string file in EnumerateFiles(full, static f => f.EndsWith(".trx", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".xml", StringComparison.OrdinalIgnoreCase), warnings, currentDirectory))
+                {
+                    files.TryAdd(file, file.EndsWith(".xml", StringComparison.OrdinalIgnoreCase));
+                }
+            }
+            else
+            {
+                warnings.Add(ReportWarning.Create(path, "no such file or folder; skipped"));
+            }
+        }
 
         var results = new List<TrxInput>();
-        foreach (string file in files)
+        foreach (var (file, xmlFromFolder) in files)
         {
             string display = CommandLine.Display(file, currentDirectory);
-            read.AddFile(file, "a TRX file the report reads");
-            TrxReadResult result = TrxReader.Read(file);
+            (TestResultsKind kind, string? root) = JUnitReader.Detect(file);
+            if (xmlFromFolder && kind is TestResultsKind.Other or TestResultsKind.NotXml)
+            {
+                continue; // not test results at all
+            }
+
+            read.AddFile(file, kind == TestResultsKind.JUnit ? "a JUnit XML file the report reads" : "a TRX file the report reads");
+            TrxReadResult result;
+            if (kind == TestResultsKind.JUnit)
+            {
+                result = JUnitReader.Read(file);
+            }
+            else if (kind == TestResultsKind.Other && !file.EndsWith(".trx", StringComparison.OrdinalIgnoreCase))
+            {
+                result = new TrxReadResult([], string.Format(CultureInfo.InvariantCulture, "not test results (root element <{0}>; expected TRX's <TestRun> or JUnit XML's <testsuites> or <testsuite>); skipped", root), false);
+            }
+            else
+            {
+                result = TrxReader.Read(file);
+            }
+
             if (result.Problem is not null)
             {
                 warnings.Add(ReportWarning.Create(display, result.Problem));
@@ -828,7 +957,7 @@ internal static class ReportCommand
             if (result.Usable)
             {
                 results.Add(new TrxInput(display, result.Results));
-                inputs.Add(new InputFile("trx", display, string.Create(CultureInfo.InvariantCulture, $"{result.Results.Count} result(s)")));
+                inputs.Add(new InputFile(kind == TestResultsKind.JUnit ? "junit" : "trx", display, string.Create(CultureInfo.InvariantCulture, $"{result.Results.Count} result(s)")));
             }
         }
 

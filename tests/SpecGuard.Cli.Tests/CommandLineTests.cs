@@ -73,7 +73,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("specguard report: --fail-under takes a percentage from 0 to 100, not '101'.", "report", "--fail-under", "101")]
     [InlineData("specguard report: --fail-under takes a percentage from 0 to 100, not 'NaN'.", "report", "--fail-under", "NaN")]
     [InlineData("specguard report: --fail-on takes pending, failing, untraced, suspect, untraced-code or baseline-growth, not 'broken'.", "report", "--fail-on", "broken")]
-    [InlineData("specguard report: --format takes md, html, json or sarif, not 'xml'.", "report", "--format", "xml")]
+    [InlineData("specguard report: --format takes md, html, json, sarif or svg, not 'xml'.", "report", "--format", "xml")]
     [InlineData("specguard validate: --format takes text, json or sarif, not 'xml'.", "validate", "--format", "xml")]
     [InlineData("specguard report: Unrecognized command or argument '--bogus'.", "report", "--bogus")]
     public void Usage_errors_are_one_line_in_the_tool_s_own_words(string expected, params string[] args)

@@ -182,7 +182,7 @@ public sealed class ReportBadInputTests : IClassFixture<ShopFixture>
     }
 
     [Theory]
-    [InlineData("<?xml version=\"1.0\"?>\n<testsuites><testsuite name=\"x\" tests=\"1\"><testcase classname=\"Shop.Tests.OrderTests\" name=\"Places_an_order\"/></testsuite></testsuites>\n", "not a TRX file from 'dotnet test --logger trx' (root element <testsuites>, expected <TestRun> in namespace http://microsoft.com/schemas/VisualStudio/TeamTest/2010); skipped.")]
+    [InlineData("<?xml version=\"1.0\"?>\n<results><testcase classname=\"Shop.Tests.OrderTests\" name=\"Places_an_order\"/></results>\n", "not a TRX file from 'dotnet test --logger trx' (root element <results>, expected <TestRun> in namespace http://microsoft.com/schemas/VisualStudio/TeamTest/2010); skipped.")]
     [InlineData("<TestRun xmlns=\"urn:other-tool\"><Results/></TestRun>", "not a TRX file from 'dotnet test --logger trx' (root element <TestRun>, expected <TestRun> in namespace http://microsoft.com/schemas/VisualStudio/TeamTest/2010); skipped.")]
     [InlineData("PK\u0003\u0004 binary", "not a TRX file (not XML: Data at the root level is invalid. Line 1, position 1.); skipped.")]
     [InlineData("", "not a TRX file (not XML: Root element is missing.); skipped.")]

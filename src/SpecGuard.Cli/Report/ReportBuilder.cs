@@ -120,7 +120,7 @@ internal static class ReportBuilder
 
             IEnumerable<string> ids = (method?.Verifies ?? NoIds).Concat(TypeChainVerifies(types, assembly, type));
             testedTypes.Add((assembly.Name, className));
-            TestOutcome outcome = counts[1] > 0 ? TestOutcome.Failed : counts[2] > 0 ? TestOutcome.Skipped : TestOutcome.Passed;
+            TestOutcome outcome = OutcomeOf(counts[0], counts[1], counts[2]);
             var test = new TestEvidence(
                 type.DisplayName + "." + methodName,
                 "test",
@@ -194,34 +194,61 @@ internal static class ReportBuilder
             }
         }
 
-        var featureRows = ImmutableArray.CreateBuilder<FeatureRow>(features.Count);
-        foreach (SpecFeature feature in features.OrderBy(static f => f.Key, StringComparer.Ordinal))
+        var featureRows = new List<FeatureRow>(features.Count);
+        foreach (SpecFeature feature in features)
         {
-            var rows = ImmutableArray.CreateBuilder<CriterionRow>(feature.Criteria.Count);
-            foreach (Criterion criterion in feature.Criteria.OrderBy(static c => c.Id, StringComparer.Ordinal))
+            var rows = new List<CriterionRow>(feature.Criteria.Count);
+            foreach (Criterion criterion in feature.Criteria)
             {
-                ImmutableArray<LinkedSymbol> code = implementations.TryGetValue(criterion.Id, out var symbols)
-                    ? [.. symbols.OrderBy(static s => s.Symbol, StringComparer.Ordinal).ThenBy(static s => s.Kind, StringComparer.Ordinal).ThenBy(static s => TraceReport.Location(s.Location), StringComparer.Ordinal).ThenBy(static s => s.Assembly, StringComparer.Ordinal)]
-                    : [];
-                ImmutableArray<TestEvidence> tests = evidence.TryGetValue(criterion.Id, out var found)
-                    ? [.. found.OrderBy(static t => t.Name, StringComparer.Ordinal).ThenBy(static t => TraceReport.Location(t.Location), StringComparer.Ordinal).ThenBy(static t => t.Assembly, StringComparer.Ordinal)]
-                    : [];
-                CriterionStatus status = StatusOf(code, tests);
-                ReviewState? review = null;
-                if (reviewed is not null)
-                {
-                    review = new ReviewState(CriterionFingerprint.Of(criterion), reviewed.TryGetValue(criterion.Id, out string? fingerprint) ? fingerprint : null);
-                    status = WithReview(status, review);
-                }
-
-                rows.Add(new CriterionRow(criterion, feature.Key, status, criterion.Status != SpecStatus.Deprecated, code, tests) { Review = review });
+                ReviewState? review = reviewed is null
+                    ? null
+                    : new ReviewState(CriterionFingerprint.Of(criterion), reviewed.TryGetValue(criterion.Id, out string? fingerprint) ? fingerprint : null);
+                rows.Add(Row(
+                    criterion,
+                    feature.Key,
+                    implementations.TryGetValue(criterion.Id, out var symbols) ? symbols : [],
+                    evidence.TryGetValue(criterion.Id, out var found) ? found : [],
+                    review));
             }
 
-            ImmutableArray<CriterionRow> criteriaRows = rows.MoveToImmutable();
-            featureRows.Add(new FeatureRow(feature, Summarise(criteriaRows), criteriaRows));
+            featureRows.Add(Feature(feature, rows));
         }
 
-        ImmutableArray<FeatureRow> allFeatures = featureRows.MoveToImmutable();
+        return Assemble(featureRows, unknown, inputs, warnings, findings);
+    }
+
+    /// <summary>
+    /// One criterion's row: its implementations and tests sorted (symbol, kind, file:line, assembly; name, file:line,
+    /// assembly), its status by <see cref="StatusOf"/> and, with a review state, <see cref="WithReview"/>. The one place
+    /// a row is made, for a run over the inputs and for <c>--merge</c> alike.
+    /// </summary>
+    internal static CriterionRow Row(Criterion criterion, string featureKey, IEnumerable<LinkedSymbol> implementations, IEnumerable<TestEvidence> tests, ReviewState? review)
+    {
+        ImmutableArray<LinkedSymbol> code = [.. implementations.OrderBy(static s => s.Symbol, StringComparer.Ordinal).ThenBy(static s => s.Kind, StringComparer.Ordinal).ThenBy(static s => TraceReport.Location(s.Location), StringComparer.Ordinal).ThenBy(static s => s.Assembly, StringComparer.Ordinal)];
+        ImmutableArray<TestEvidence> sortedTests = [.. tests.OrderBy(static t => t.Name, StringComparer.Ordinal).ThenBy(static t => TraceReport.Location(t.Location), StringComparer.Ordinal).ThenBy(static t => t.Assembly, StringComparer.Ordinal)];
+        CriterionStatus status = StatusOf(code, sortedTests);
+        if (review is not null)
+        {
+            status = WithReview(status, review);
+        }
+
+        return new CriterionRow(criterion, featureKey, status, criterion.Status != SpecStatus.Deprecated, code, sortedTests) { Review = review };
+    }
+
+    /// <summary>A feature's row: its criteria ordered by ID, and their coverage.</summary>
+    internal static FeatureRow Feature(SpecFeature feature, IEnumerable<CriterionRow> rows)
+    {
+        ImmutableArray<CriterionRow> criteria = [.. rows.OrderBy(static r => r.Spec.Id, StringComparer.Ordinal)];
+        return new FeatureRow(feature, Summarise(criteria), criteria);
+    }
+
+    /// <summary>
+    /// The report from its parts, each put in the report's order: features by key, unknown links distinct and sorted,
+    /// inputs by kind and path, warnings distinct and grouped by input, findings by <see cref="DistinctFindings"/>.
+    /// </summary>
+    internal static TraceReport Assemble(IEnumerable<FeatureRow> features, IEnumerable<UnknownLink> unknown, IEnumerable<InputFile> inputs, IEnumerable<ReportWarning> warnings, IReadOnlyList<SpecFinding>? findings)
+    {
+        ImmutableArray<FeatureRow> allFeatures = [.. features.OrderBy(static f => f.Spec.Key, StringComparer.Ordinal)];
         return new TraceReport(
             Summarise(allFeatures.SelectMany(static f => f.Criteria)),
             allFeatures,
@@ -232,7 +259,7 @@ internal static class ReportBuilder
                 .ThenBy(static u => u.Symbol, StringComparer.Ordinal)
                 .ThenBy(static u => TraceReport.Location(u.Location), StringComparer.Ordinal)
                 .ThenBy(static u => u.Assembly, StringComparer.Ordinal)],
-            [.. inputs.OrderBy(static i => i.Kind, StringComparer.Ordinal).ThenBy(static i => i.Path, StringComparer.Ordinal)],
+            [.. inputs.Distinct().OrderBy(static i => i.Kind, StringComparer.Ordinal).ThenBy(static i => i.Path, StringComparer.Ordinal)],
             // Grouped by input (a stable sort keeps each input's lines in the order they were found), so the order of
             // the arguments does not change the output.
             [.. warnings.Distinct().OrderBy(static w => w.Input, StringComparer.Ordinal)])
@@ -241,6 +268,10 @@ internal static class ReportBuilder
             FindingsRequested = findings is not null,
         };
     }
+
+    /// <summary>A test's outcome from its case counts over every result file: failed if any case failed, else skipped if any was, else passed; not run without cases.</summary>
+    internal static TestOutcome OutcomeOf(int passed, int failed, int skipped) =>
+        failed > 0 ? TestOutcome.Failed : skipped > 0 ? TestOutcome.Skipped : passed > 0 ? TestOutcome.Passed : TestOutcome.NotRun;
 
     /// <summary>
     /// One finding per rule, path, line, column and message (a project built for several target frameworks logs each
@@ -327,7 +358,7 @@ internal static class ReportBuilder
         return anyRealTest ? CriterionStatus.Pending : CriterionStatus.Untraced;
     }
 
-    private static Coverage Summarise(IEnumerable<CriterionRow> rows)
+    internal static Coverage Summarise(IEnumerable<CriterionRow> rows)
     {
         int total = 0, counted = 0, implemented = 0;
         int[] byStatus = new int[6];
