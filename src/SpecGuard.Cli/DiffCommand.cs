@@ -55,37 +55,17 @@ internal static class DiffCommand
             Description = "The revision of the change (default HEAD). The --assembly files must be built from it.",
             HelpName = "REF",
         };
-        var specs = new Option<string[]>("--specs")
-        {
-            Description = "Folders (or files) of the repository holding the spec files (repeatable; default: the specs root, 'specs/' here or in the nearest parent folder, else the whole repository).",
-            HelpName = "PATH",
-        };
-        var assemblies = new Option<string[]>("--assembly", "-a")
-        {
-            Description = "The head's built assemblies (.dll, with their portable PDBs) or folders to search for them, production and test (repeatable). Read as metadata only, never loaded.",
-            HelpName = "PATH",
-        };
-        var trx = new Option<string[]>("--trx")
-        {
-            Description = "The head's test results (.trx files or folders, repeatable): each criterion in the diff shows its status now, as specguard report computes it.",
-            HelpName = "PATH",
-        };
-        var findings = new Option<string[]>("--findings")
-        {
-            Description = "The head's compiler SARIF logs (dotnet build -p:SpecGuardEnforce=report), files or folders (repeatable): new untraced code on changed lines is listed.",
-            HelpName = "PATH",
-        };
+        var specs = CommandOptions.Paths("--specs", "Folders (or files) of the repository holding the spec files (repeatable; default: the specs root, 'specs/' here or in the nearest parent folder, else the whole repository).");
+        var assemblies = CommandOptions.Paths("--assembly", "The head's built assemblies (.dll, with their portable PDBs) or folders to search for them, production and test (repeatable). Read as metadata only, never loaded.", "-a");
+        var trx = CommandOptions.Paths("--trx", "The head's test results (TRX or JUnit XML files, or folders; repeatable): each criterion in the diff shows its status now, as specguard report computes it.");
+        var findings = CommandOptions.Paths("--findings", "The head's compiler SARIF logs (dotnet build -p:SpecGuardEnforce=report), files or folders (repeatable): new untraced code on changed lines is listed.");
         var format = new Option<string>("--format", "-f")
         {
             Description = "md (pull-request comment, job summary), json (schema in docs/diff.md) or sarif (SARIF 2.1.0 for code scanning).",
             DefaultValueFactory = static _ => "md",
         };
         format.AcceptOnlyFromAmong("md", "json", "sarif");
-        var outputFile = new Option<string>("--output", "-o")
-        {
-            Description = "Write the diff to FILE instead of standard output.",
-            HelpName = "FILE",
-        };
+        var outputFile = CommandOptions.Output("Write the diff to FILE instead of standard output.");
         var failOn = new Option<string[]>("--fail-on")
         {
             Description = "Exit 1 when the change has this (repeatable): " + string.Join("; ", FailOnValues.Select(static v => v.Name + ": " + v.Meaning)) + ".",

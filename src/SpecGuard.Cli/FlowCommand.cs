@@ -52,32 +52,16 @@ internal static class FlowCommand
             Description = "List the criteria specified more than N days ago that are still pending (no test linked; with --assembly/--trx: not verified).",
             HelpName = "DAYS",
         };
-        var specs = new Option<string[]>("--specs")
-        {
-            Description = "Folders of the repository holding the spec files (repeatable; default: the specs root, 'specs/' here or in the nearest parent folder, else the whole repository).",
-            HelpName = "PATH",
-        };
-        var assemblies = new Option<string[]>("--assembly", "-a")
-        {
-            Description = "Built assemblies (or folders) of the head: each criterion's status now is shown, as specguard report computes it (repeatable).",
-            HelpName = "PATH",
-        };
-        var trx = new Option<string[]>("--trx")
-        {
-            Description = "Test results of the head (.trx files or folders, repeatable), with --assembly.",
-            HelpName = "PATH",
-        };
+        var specs = CommandOptions.Paths("--specs", "Folders of the repository holding the spec files (repeatable; default: the specs root, 'specs/' here or in the nearest parent folder, else the whole repository).");
+        var assemblies = CommandOptions.Paths("--assembly", "Built assemblies (or folders) of the head: each criterion's status now is shown, as specguard report computes it (repeatable).", "-a");
+        var trx = CommandOptions.Paths("--trx", "Test results of the head (TRX or JUnit XML files, or folders; repeatable), with --assembly.");
         var format = new Option<string>("--format", "-f")
         {
             Description = "md (job summary), html (one self-contained file with charts), json (schema in docs/flow.md) or csv (one row per criterion).",
             DefaultValueFactory = static _ => "md",
         };
         format.AcceptOnlyFromAmong("md", "html", "json", "csv");
-        var outputFile = new Option<string>("--output", "-o")
-        {
-            Description = "Write to FILE instead of standard output.",
-            HelpName = "FILE",
-        };
+        var outputFile = CommandOptions.Output("Write to FILE instead of standard output.");
 
         var command = new Command("flow", "Spec-to-release lead time from git history: when each criterion was specified, implemented, first tested and released; medians and 85th percentiles per feature and month, the trend over twelve months, and the criteria pending too long.")
         {

@@ -50,31 +50,11 @@ internal static class ReportCommand
 
     public static Command Create(TextWriter output, TextWriter error, string currentDirectory, Func<string, string?> environment)
     {
-        var specs = new Option<string[]>("--specs")
-        {
-            Description = "Spec files or folders (repeatable; default: the specs root, 'specs/' here or in the nearest parent folder).",
-            HelpName = "PATH",
-        };
-        var assemblies = new Option<string[]>("--assembly", "-a")
-        {
-            Description = "Built assemblies (.dll) or folders to search for them, production and test (repeatable). Read as metadata only, never loaded.",
-            HelpName = "PATH",
-        };
-        var trx = new Option<string[]>("--trx", "--test-results")
-        {
-            Description = "Test results: TRX ('dotnet test --logger trx') or JUnit XML (any runner), told apart by content; files, or folders searched for *.trx and *.xml (repeatable).",
-            HelpName = "PATH",
-        };
-        var findings = new Option<string[]>("--findings")
-        {
-            Description = "SARIF logs written by the compiler (dotnet build -p:SpecGuardEnforce=report): .sarif files or folders (repeatable). Their SpecGuard findings (SPECnnn) are listed in the report.",
-            HelpName = "PATH",
-        };
-        var baselines = new Option<string[]>("--baseline")
-        {
-            Description = "Baseline files (SpecGuard.Baseline.txt, written by specguard baseline) or folders searched for them (repeatable): the recorded untraced code is shown as debt, per project and rule.",
-            HelpName = "PATH",
-        };
+        var specs = CommandOptions.Paths("--specs", "Spec files or folders (repeatable; default: the specs root, 'specs/' here or in the nearest parent folder).");
+        var assemblies = CommandOptions.Paths("--assembly", "Built assemblies (.dll) or folders to search for them, production and test (repeatable). Read as metadata only, never loaded.", "-a");
+        var trx = CommandOptions.Paths("--trx", "Test results: TRX ('dotnet test --logger trx') or JUnit XML (any runner), told apart by content; files, or folders searched for *.trx and *.xml (repeatable).", "--test-results");
+        var findings = CommandOptions.Paths("--findings", "SARIF logs written by the compiler (dotnet build -p:SpecGuardEnforce=report): .sarif files or folders (repeatable). Their SpecGuard findings (SPECnnn) are listed in the report.");
+        var baselines = CommandOptions.Paths("--baseline", "Baseline files (SpecGuard.Baseline.txt, written by specguard baseline) or folders searched for them (repeatable): the recorded untraced code is shown as debt, per project and rule.");
         var baselineBase = new Option<string>("--baseline-base")
         {
             Description = "A git revision (branch, tag, commit) to compare the --baseline files with: entries it lacks are shown as added, and fail --fail-on baseline-growth.",
@@ -86,11 +66,7 @@ internal static class ReportCommand
             DefaultValueFactory = static _ => "md",
         };
         format.AcceptOnlyFromAmong("md", "html", "json", "sarif", "svg");
-        var outputFile = new Option<string>("--output", "-o")
-        {
-            Description = "Write the report to FILE instead of standard output.",
-            HelpName = "FILE",
-        };
+        var outputFile = CommandOptions.Output("Write the report to FILE instead of standard output.");
         var failUnder = new Option<double?>("--fail-under")
         {
             Description = "Exit 1 when the verified percentage is below N (0-100).",

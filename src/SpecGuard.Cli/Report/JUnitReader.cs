@@ -39,14 +39,7 @@ internal enum TestResultsKind
 internal static class JUnitReader
 {
     /// <summary>Settings every test-results file is read with: a DTD is an error, nothing external is resolved.</summary>
-    private static readonly XmlReaderSettings Settings = new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        IgnoreComments = true,
-        IgnoreWhitespace = true,
-        IgnoreProcessingInstructions = true,
-    };
+    private static readonly XmlReaderSettings Settings = TrxReader.Settings;
 
     /// <summary>The kind of <paramref name="path"/>, from its root element (the name of that element for <see cref="TestResultsKind.Other"/>).</summary>
     public static (TestResultsKind Kind, string? Root) Detect(string path)
@@ -192,12 +185,7 @@ internal static class JUnitReader
                     return new TrxReadResult([], "not JUnit XML (not XML: " + exception.Message + "); skipped", false);
                 }
 
-                problem = string.Format(
-                    CultureInfo.InvariantCulture,
-                    "truncated or malformed XML at line {0} ({1}); used the {2} test result(s) read before that point",
-                    exception.LineNumber,
-                    exception.Message,
-                    results.Count);
+                problem = TrxReader.Truncated(exception, results.Count);
             }
         }
 

@@ -45,6 +45,24 @@ internal sealed record TrxReadResult(IReadOnlyList<TrxResult> Results, string? P
 /// </summary>
 internal static class TrxReader
 {
+    /// <summary>How every test-results file is read (TRX, JUnit): no DTD, nothing resolved (no XXE), comments and whitespace skipped.</summary>
+    internal static readonly XmlReaderSettings Settings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreWhitespace = true,
+        IgnoreProcessingInstructions = true,
+    };
+
+    /// <summary>The warning for a test-results file cut short: where, why, and that what was read before is used.</summary>
+    internal static string Truncated(XmlException exception, int read) => string.Format(
+        CultureInfo.InvariantCulture,
+        "truncated or malformed XML at line {0} ({1}); used the {2} test result(s) read before that point",
+        exception.LineNumber,
+        exception.Message,
+        read);
+
     public const string Namespace = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
 
     public static TrxReadResult Read(string path)
@@ -62,14 +80,7 @@ internal static class TrxReader
 
     public static TrxReadResult Read(Stream stream)
     {
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            IgnoreComments = true,
-            IgnoreWhitespace = true,
-            IgnoreProcessingInstructions = true,
-        };
+        XmlReaderSettings settings = Settings;
 
         var raw = new List<(string TestId, string TestName, string Outcome)>();
         var definitions = new Dictionary<string, (string ClassName, string MethodName, string? AssemblyPath)>(StringComparer.OrdinalIgnoreCase);
@@ -152,12 +163,7 @@ internal static class TrxReader
                     return new TrxReadResult([], "not a TRX file (not XML: " + exception.Message + "); skipped", false);
                 }
 
-                problem = string.Format(
-                    CultureInfo.InvariantCulture,
-                    "truncated or malformed XML at line {0} ({1}); used the {2} test result(s) read before that point",
-                    exception.LineNumber,
-                    exception.Message,
-                    raw.Count);
+                problem = Truncated(exception, raw.Count);
             }
         }
 
