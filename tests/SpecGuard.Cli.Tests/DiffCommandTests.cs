@@ -513,14 +513,15 @@ public sealed class DiffCommandTests : IDisposable
     {
         Base();
         _repo.Write("specs/orders.spec.yaml", Orders.Replace("then: the order is cancelled", "then: \"``` </details> <script>x</script>\"", StringComparison.Ordinal)
-            .Replace("title: Orders can be cancelled", "title: \"<img src=x> | **bold**\"", StringComparison.Ordinal));
+            .Replace("title: Orders can be cancelled", "title: \"<img src=x> | **bold** @octo-org/team\"", StringComparison.Ordinal));
         _repo.Commit("hostile text");
         Run run = Diff("--base", "main");
         Assert.Equal(0, run.Exit);
         // Outside code fences the text is escaped; inside the diff fence (which its backticks cannot close) it is shown as written.
-        Assert.Contains("> &lt;img src=x&gt; \\| \\*\\*bold\\*\\*  \n", run.Output, StringComparison.Ordinal);
+        // ...and a mention in spec text pages nobody: a zero-width space follows the '@' outside code.
+        Assert.Contains("> &lt;img src=x&gt; \\| \\*\\*bold\\*\\* @&#8203;octo-org/team  \n", run.Output, StringComparison.Ordinal);
         Assert.Single(run.Output.Split('\n'), static l => l.Contains("<img", StringComparison.Ordinal));
-        Assert.Contains("+   <img src=x> | **bold**\n", run.Output, StringComparison.Ordinal);
+        Assert.Contains("+   <img src=x> | **bold** @octo-org/team\n", run.Output, StringComparison.Ordinal);
         Assert.Contains("````diff\n", run.Output, StringComparison.Ordinal);
         Assert.Contains("-   the order is cancelled\n+   ``` </details> <script>x</script>\n````\n", run.Output, StringComparison.Ordinal);
     }

@@ -282,7 +282,7 @@ internal static class MarkdownReportWriter
 
     private static string At(SourceLocation? location) => location is null ? string.Empty : " " + Cell(TraceReport.Location(location));
 
-    /// <summary>Text for a table cell: no line breaks, pipes escaped, HTML and Markdown emphasis neutralised.</summary>
+    /// <summary>Text for a table cell: no line breaks, pipes escaped, HTML and Markdown emphasis neutralised, no @mentions.</summary>
     internal static string Cell(string text)
     {
         var builder = new StringBuilder(text.Length);
@@ -295,6 +295,9 @@ internal static class MarkdownReportWriter
                 '>' => "&gt;",
                 '&' => "&amp;",
                 '*' or '_' or '`' or '[' or ']' or '\\' or '#' => "\\" + c,
+                // "@name" in a comment notifies that person or team on GitHub: spec text from a pull request must not
+                // page anyone. A zero-width space after the '@' keeps the text and breaks the mention (what Dependabot does).
+                '@' => "@&#8203;",
                 '\r' or '\n' or '\t' => " ",
                 _ => c.ToString(),
             });
