@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using SpecGuard.Core.Model;
-using YamlDotNet.Core;
 
 namespace SpecGuard.Core.Yaml
 {
@@ -320,7 +319,7 @@ namespace SpecGuard.Core.Yaml
                 return null;
             }
 
-            YamlNode key = YamlNode.Scalar(SpanOnLine(_pos, end), Intern(_pos, end), ScalarStyle.Plain, null);
+            YamlNode key = YamlNode.Scalar(SpanOnLine(_pos, end), Intern(_pos, end), YamlScalarStyle.Plain, null);
             _pos = colon + 1;
             return key;
         }
@@ -357,7 +356,7 @@ namespace SpecGuard.Core.Yaml
                     return ParseBlockSequence(column, indentless: true, depth + 1);
                 }
 
-                return YamlNode.Scalar(empty, string.Empty, ScalarStyle.Plain, null);
+                return YamlNode.Scalar(empty, string.Empty, YamlScalarStyle.Plain, null);
             }
 
             if (i == indicatorEnd)
@@ -399,7 +398,7 @@ namespace SpecGuard.Core.Yaml
                         return inMapping ? null : ParseBlockMapping(Column, depth + 1);
                     }
 
-                    node = YamlNode.Scalar(SpanOnLine(i, end), Value(i, end), ScalarStyle.Plain, null);
+                    node = YamlNode.Scalar(SpanOnLine(i, end), Value(i, end), YamlScalarStyle.Plain, null);
                     _pos = end;
                     break;
             }
@@ -512,7 +511,7 @@ namespace SpecGuard.Core.Yaml
             _pos = lineStart;
             _lineStart = lineStart;
             _line = line;
-            YamlNode node = YamlNode.Scalar(span, value.ToString(), literal ? ScalarStyle.Literal : ScalarStyle.Folded, null);
+            YamlNode node = YamlNode.Scalar(span, value.ToString(), literal ? YamlScalarStyle.Literal : YamlScalarStyle.Folded, null);
             return SkipToContent() ? node : null;
         }
 
@@ -681,7 +680,7 @@ namespace SpecGuard.Core.Yaml
 
             string value = doubled ? _text.Substring(start + 1, i - start - 1).Replace("''", "'") : Value(start + 1, i);
             _pos = i + 1;
-            return YamlNode.Scalar(SpanOnLine(start, _pos), value, quote == '\'' ? ScalarStyle.SingleQuoted : ScalarStyle.DoubleQuoted, null);
+            return YamlNode.Scalar(SpanOnLine(start, _pos), value, quote == '\'' ? YamlScalarStyle.SingleQuoted : YamlScalarStyle.DoubleQuoted, null);
         }
 
         /// <summary>A one-line flow list or mapping at the cursor; the cursor ends after its closing bracket.</summary>
@@ -739,7 +738,7 @@ namespace SpecGuard.Core.Yaml
                         return null;
                     }
 
-                    YamlNode key = YamlNode.Scalar(SpanOnLine(keyStart, keyEnd), Intern(keyStart, keyEnd), ScalarStyle.Plain, null);
+                    YamlNode key = YamlNode.Scalar(SpanOnLine(keyStart, keyEnd), Intern(keyStart, keyEnd), YamlScalarStyle.Plain, null);
                     if (!AddKey(node, key, ref keys))
                     {
                         return null;
@@ -811,7 +810,7 @@ namespace SpecGuard.Core.Yaml
                 return null; // "[a: b]", a pair inside a list, or "{a: b: c}"
             }
 
-            return YamlNode.Scalar(SpanOnLine(start, end), Value(start, end), ScalarStyle.Plain, null);
+            return YamlNode.Scalar(SpanOnLine(start, end), Value(start, end), YamlScalarStyle.Plain, null);
         }
 
         /// <summary>

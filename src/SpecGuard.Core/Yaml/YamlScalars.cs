@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using SpecGuard.Core.Model;
-using YamlDotNet.Core;
 
 namespace SpecGuard.Core.Yaml
 {
@@ -39,7 +38,7 @@ namespace SpecGuard.Core.Yaml
             switch (scalar.Tag)
             {
                 case null:
-                    return scalar.Style == ScalarStyle.Plain ? ResolvePlain(value) : Text(value);
+                    return scalar.Style == YamlScalarStyle.Plain ? ResolvePlain(value) : Text(value);
                 case StrTag:
                     return Text(value);
                 case IntTag:

@@ -1,9 +1,21 @@
 using System.Collections.Generic;
 using SpecGuard.Core.Model;
-using YamlDotNet.Core;
 
 namespace SpecGuard.Core.Yaml
 {
+    /// <summary>
+    /// How a scalar was written. SpecGuard's own enum, not YamlDotNet's <c>ScalarStyle</c>: the tree (and the fast path
+    /// that builds it) then never needs YamlDotNet's assembly, which is loaded only when a file needs its parser.
+    /// </summary>
+    internal enum YamlScalarStyle
+    {
+        Plain,
+        SingleQuoted,
+        DoubleQuoted,
+        Literal,
+        Folded,
+    }
+
     internal enum YamlNodeKind
     {
         Scalar,
@@ -29,7 +41,7 @@ namespace SpecGuard.Core.Yaml
 
         public string Value { get; private set; } = string.Empty;
 
-        public ScalarStyle Style { get; private set; }
+        public YamlScalarStyle Style { get; private set; }
 
         public string? Tag { get; private set; }
 
@@ -44,7 +56,7 @@ namespace SpecGuard.Core.Yaml
         /// <summary>Nodes in this subtree once every alias is expanded (this node included).</summary>
         public long ExpandedSize { get; set; } = 1;
 
-        public static YamlNode Scalar(SourceSpan span, string value, ScalarStyle style, string? tag) =>
+        public static YamlNode Scalar(SourceSpan span, string value, YamlScalarStyle style, string? tag) =>
             new YamlNode(YamlNodeKind.Scalar, span) { Value = value, Style = style, Tag = tag };
 
         public static YamlNode Container(YamlNodeKind kind, SourceSpan span)
@@ -62,7 +74,7 @@ namespace SpecGuard.Core.Yaml
             return node;
         }
 
-        public bool IsPlainScalar => Kind == YamlNodeKind.Scalar && Style == ScalarStyle.Plain && Tag is null;
+        public bool IsPlainScalar => Kind == YamlNodeKind.Scalar && Style == YamlScalarStyle.Plain && Tag is null;
 
         public string Describe() => Kind switch
         {

@@ -154,7 +154,7 @@ namespace SpecGuard.Core.Yaml
 
                         case Scalar scalar:
                             {
-                                YamlNode node = YamlNode.Scalar(ToSpan(scalar.Start, scalar.End), scalar.Value, scalar.Style, NormalizeTag(scalar.Tag));
+                                YamlNode node = YamlNode.Scalar(ToSpan(scalar.Start, scalar.End), scalar.Value, StyleOf(scalar.Style), NormalizeTag(scalar.Tag));
                                 Register(anchors, scalar.Anchor, node);
                                 if (!Attach(stack, node, ref root))
                                 {
@@ -490,5 +490,15 @@ namespace SpecGuard.Core.Yaml
                 }
             }
         }
+
+        /// <summary>YamlDotNet's scalar style as the tree records it (Any, which a parser never reports, reads as plain).</summary>
+        private static YamlScalarStyle StyleOf(ScalarStyle style) => style switch
+        {
+            ScalarStyle.SingleQuoted => YamlScalarStyle.SingleQuoted,
+            ScalarStyle.DoubleQuoted => YamlScalarStyle.DoubleQuoted,
+            ScalarStyle.Literal => YamlScalarStyle.Literal,
+            ScalarStyle.Folded => YamlScalarStyle.Folded,
+            _ => YamlScalarStyle.Plain,
+        };
     }
 }
