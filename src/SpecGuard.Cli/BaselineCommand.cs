@@ -32,6 +32,7 @@ internal delegate BuildResult BuildRunner(string target, IReadOnlyList<string> a
 /// copies the symbol key each finding carries (<see cref="SpecContract.SymbolKeyProperty"/>). All or nothing: no file is
 /// written unless every log was read, matched to its project, and every finding had a key.
 /// </summary>
+[SpecGuard.Implements(SpecGuard.Specs.CliCriteria.CLI_008)]
 internal static class BaselineCommand
 {
     private const string LogSuffix = ".specguard.sarif";

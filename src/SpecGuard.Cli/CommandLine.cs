@@ -10,6 +10,7 @@ using System.Text.RegularExpressions;
 namespace SpecGuard.Cli;
 
 /// <summary>Entry point of the <c>specguard</c> tool: declares the commands (System.CommandLine) and maps outcomes to exit codes.</summary>
+[SpecGuard.Implements(SpecGuard.Specs.CliCriteria.CLI_002)]
 internal static partial class CommandLine
 {
     /// <summary>Exit code: success.</summary>

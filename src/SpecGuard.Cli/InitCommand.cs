@@ -14,6 +14,7 @@ namespace SpecGuard.Cli;
 /// editor modeline, the VS Code setting that maps spec files to the schema) and prints the next steps.
 /// Never overwrites a file: what exists is left as it is, and what the user should add is printed instead.
 /// </summary>
+[SpecGuard.Implements(SpecGuard.Specs.CliCriteria.CLI_007)]
 internal static class InitCommand
 {
     public const string SchemaFileName = "specguard.schema.json";

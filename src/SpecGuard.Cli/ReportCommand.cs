@@ -33,6 +33,7 @@ internal sealed record ReportOptions(
 /// thresholds that become the exit code. Bad inputs are skipped with a one-line warning each (stderr, and listed in the
 /// report); the exit code is non-zero only for a threshold the user asked for, or when no criterion is left to report on.
 /// </summary>
+[SpecGuard.Implements(SpecGuard.Specs.CliCriteria.CLI_006)]
 internal static class ReportCommand
 {
     private static readonly string[] FailOnValues = ["pending", "failing", "untraced", Suspect, UntracedCode, BaselineGrowth];

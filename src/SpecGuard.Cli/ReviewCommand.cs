@@ -21,6 +21,7 @@ namespace SpecGuard.Cli;
 /// where it has it. The fingerprint and the record format are Core's (<see cref="CriterionFingerprint"/>,
 /// <see cref="ReviewRecord"/>); the spec files are found and loaded as <c>specguard report</c> loads them.
 /// </summary>
+[SpecGuard.Implements(SpecGuard.Specs.CliCriteria.CLI_009)]
 internal static class ReviewCommand
 {
     /// <summary>How many commits that touched an ID's record line are searched for the reviewed version.</summary>

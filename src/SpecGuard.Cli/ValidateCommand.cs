@@ -16,6 +16,7 @@ namespace SpecGuard.Cli;
 /// <c>specguard validate</c>: load spec files, print diagnostics in the compiler's format (or JSON, or SARIF for code
 /// scanning); in a GitHub Actions job also as annotations, on stderr (<see cref="GitHubAnnotations"/>).
 /// </summary>
+[SpecGuard.Implements(SpecGuard.Specs.CliCriteria.CLI_001)]
 internal static class ValidateCommand
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };

@@ -51,6 +51,7 @@ internal sealed record DiffInputs(
 /// the code side from git's hunks mapped to the head's methods through the assemblies' PDBs, and the links read from
 /// the source text of both sides (<see cref="SourceLinks"/>) for what the assemblies cannot say about the base.
 /// </summary>
+[SpecGuard.Implements(SpecGuard.Specs.CliCriteria.CLI_010, SpecGuard.Specs.CliCriteria.CLI_011)]
 internal static class DiffBuilder
 {
     /// <summary>A changed line outside every method is given to the next method starting this many lines below (an attribute or signature line).</summary>

@@ -30,6 +30,7 @@ internal sealed record FlowInputs(
 /// release tag, and the lead-time statistics. Counted: criteria the head declares and has not deprecated (and, with
 /// <c>--since</c>, specified since then); criteria removed since are listed in JSON and CSV, not counted.
 /// </summary>
+[SpecGuard.Implements(SpecGuard.Specs.CliCriteria.CLI_012)]
 internal static class FlowBuilder
 {
     /// <summary>Months in the trend.</summary>

@@ -11,6 +11,7 @@ namespace SpecGuard.Cli.Report;
 /// read: the overall figures, a coverage bar per feature, and a filterable matrix where each criterion's
 /// given/when/then sits beside its evidence (implementing code, verifying tests and their outcomes).
 /// </summary>
+[SpecGuard.Implements(SpecGuard.Specs.CliCriteria.CLI_005)]
 internal static class HtmlReportWriter
 {
     private const string Style = """

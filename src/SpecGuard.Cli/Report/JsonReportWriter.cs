@@ -9,6 +9,7 @@ using SpecGuard.Core.Model;
 namespace SpecGuard.Cli.Report;
 
 /// <summary>The report as JSON, schema version 1 (documented in docs/cli.md). Written field by field: no reflection.</summary>
+[SpecGuard.Implements(SpecGuard.Specs.CliCriteria.CLI_005)]
 internal static class JsonReportWriter
 {
     /// <summary>The JSON shape of every document the CLI writes (report, diff): indented, non-ASCII text as is.</summary>

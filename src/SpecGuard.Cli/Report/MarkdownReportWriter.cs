@@ -11,6 +11,7 @@ namespace SpecGuard.Cli.Report;
 /// reaches <see cref="DefaultBudget"/> the remaining features' details are left out with a note (the summary and the
 /// feature table are always complete).
 /// </summary>
+[SpecGuard.Implements(SpecGuard.Specs.CliCriteria.CLI_005)]
 internal static class MarkdownReportWriter
 {
     public const int DefaultBudget = 60_000;

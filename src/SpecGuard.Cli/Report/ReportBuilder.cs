@@ -17,6 +17,7 @@ internal sealed record TrxInput(string Path, IReadOnlyList<TrxResult> Results);
 /// Joins specs, assembly links and test results into a <see cref="TraceReport"/>. Pure: no I/O, and the output does not
 /// depend on the order of the inputs (everything is sorted by ordinal).
 /// </summary>
+[SpecGuard.Implements(SpecGuard.Specs.CliCriteria.CLI_003, SpecGuard.Specs.CliCriteria.CLI_004)]
 internal static class ReportBuilder
 {
     /// <summary>How many "declared by no given assembly" lines one TRX file may print before they are summed up.</summary>
