@@ -379,6 +379,24 @@ public sealed class DiffCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_renamed_and_edited_code_file_maps_its_changed_lines_in_the_new_path()
+    {
+        Base();
+        _repo.Move("src/Orders.cs", "src/Shop/OrdersController.cs");
+        _repo.Write("src/Shop/OrdersController.cs", OrdersCode.Replace("int total = quantity * 2;", "int total = quantity * 4;", StringComparison.Ordinal));
+        _repo.Commit("move and edit");
+        string attributes = Path.Combine(_build, "SpecGuard.g.cs");
+        File.WriteAllText(attributes, FixtureCompiler.AttributesSource);
+        string dll = FixtureCompiler.CompileFiles(Path.Combine(_build, "bin"), "Shop", [_repo.PathOf("src/Shop/OrdersController.cs"), _repo.PathOf("tests/OrdersTests.cs"), attributes]);
+
+        JsonElement diff = Json(Diff("--base", "main", "--format", "json", "--assembly", dll));
+        JsonElement site = Assert.Single(Criterion(diff, "ORDERS-001").GetProperty("codeChanged").EnumerateArray());
+        Assert.Equal("src/Shop/OrdersController.cs", site.GetProperty("path").GetString());
+        Assert.Equal("Shop.OrdersController.Place", site.GetProperty("symbol").GetString());
+        Assert.DoesNotContain(diff.GetProperty("features").EnumerateArray().SelectMany(static f => f.GetProperty("criteria").EnumerateArray()), static c => c.GetProperty("id").GetString() == "ORDERS-002");
+    }
+
+    [Fact]
     public void An_attribute_line_added_above_a_method_maps_to_that_method()
     {
         Base();
