@@ -85,18 +85,7 @@ internal static class JUnitReader
         return (TestResultsKind.NotXml, null);
     }
 
-    public static TrxReadResult Read(string path)
-    {
-        try
-        {
-            using FileStream stream = File.OpenRead(path);
-            return Read(stream);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return new TrxReadResult([], "cannot read the file (" + exception.Message + "); skipped", false);
-        }
-    }
+    public static TrxReadResult Read(string path) => TrxReader.ReadFile(path, Read);
 
     public static TrxReadResult Read(Stream stream)
     {

@@ -65,12 +65,15 @@ internal static class TrxReader
 
     public const string Namespace = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
 
-    public static TrxReadResult Read(string path)
+    public static TrxReadResult Read(string path) => ReadFile(path, Read);
+
+    /// <summary>Opens a test-results file for <paramref name="read"/> (TRX, JUnit); a file that cannot be read is one warning.</summary>
+    internal static TrxReadResult ReadFile(string path, Func<Stream, TrxReadResult> read)
     {
         try
         {
             using FileStream stream = File.OpenRead(path);
-            return Read(stream);
+            return read(stream);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
