@@ -118,9 +118,17 @@ for variant in none specguard peer; do
   echo "measuring no-op rebuilds ($variant) ..." >&2
   noop[$variant]=$(measure "$variant" noop)
 done
-echo "measuring reported times ..." >&2
-own_specguard=$(reported specguard SpecGuard.Generators)
-own_peer=$(reported peer Microsoft.CodeAnalysis.PublicApiAnalyzers)
+echo "measuring reported times ($runs interleaved pairs) ..." >&2
+# The peer's own time has ranged 6.5-17.3 s between single runs: pairs interleaved, the median of each, and the
+# ratio of the medians (also each pair's ratio, to stderr, to show the spread).
+own_sg=(); own_pr=()
+for _ in $(seq 1 "$runs"); do
+  s=$(reported specguard SpecGuard.Generators); p=$(reported peer Microsoft.CodeAnalysis.PublicApiAnalyzers)
+  own_sg+=("$s"); own_pr+=("$p")
+  echo "  pair: SpecGuard $s s, peer $p s" >&2
+done
+own_specguard=$(printf '%s\n' "${own_sg[@]}" | median)
+own_peer=$(printf '%s\n' "${own_pr[@]}" | median)
 
 ratio() { printf '%.2f' "$(echo "scale=4; $1 / $2" | bc)"; }
 table=$(cat <<MD
@@ -129,7 +137,7 @@ table=$(cat <<MD
 | full rebuild (--no-incremental) | $(printf '%.1f' "${full[none]}") | $(printf '%.1f' "${full[specguard]}") | $(printf '%.1f' "${full[peer]}") | $(ratio "${full[specguard]}" "${full[none]}") | $(ratio "${full[peer]}" "${full[none]}") |
 | no-op rebuild | $(printf '%.1f' "${noop[none]}") | $(printf '%.1f' "${noop[specguard]}") | $(printf '%.1f' "${noop[peer]}") | $(ratio "${noop[specguard]}" "${noop[none]}") | $(ratio "${noop[peer]}" "${noop[none]}") |
 
-| its own reported time, whole build (csc -reportanalyzer, analyzers + generators, summed over 20 projects) | SpecGuard | PublicApiAnalyzers | SpecGuard ÷ peer |
+| its own reported time, whole build (csc -reportanalyzer, analyzers + generators, summed over 20 projects; median of $runs interleaved pairs) | SpecGuard | PublicApiAnalyzers | SpecGuard ÷ peer |
 |---|--:|--:|--:|
 | seconds | $own_specguard | $own_peer | $(ratio "$own_specguard" "$own_peer") |
 MD
