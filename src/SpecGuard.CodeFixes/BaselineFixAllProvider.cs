@@ -50,23 +50,7 @@ namespace SpecGuard.CodeFixes
 
         private static async Task<Solution> FixAsync(FixAllContext context, CancellationToken cancellationToken)
         {
-            var byProject = new List<(ProjectId Project, IEnumerable<Diagnostic> Diagnostics)>();
-            switch (context.Scope)
-            {
-                case FixAllScope.Document when context.Document is { } document:
-                    byProject.Add((document.Project.Id, await context.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false)));
-                    break;
-                case FixAllScope.Project:
-                    byProject.Add((context.Project.Id, await context.GetAllDiagnosticsAsync(context.Project).ConfigureAwait(false)));
-                    break;
-                case FixAllScope.Solution:
-                    foreach (Project project in context.Solution.Projects)
-                    {
-                        byProject.Add((project.Id, await context.GetAllDiagnosticsAsync(project).ConfigureAwait(false)));
-                    }
-
-                    break;
-            }
+            List<(ProjectId Project, IEnumerable<Diagnostic> Diagnostics)> byProject = await FixAllDiagnostics.ByProjectAsync(context).ConfigureAwait(false);
 
             Solution solution = context.Solution;
             foreach ((ProjectId project, IEnumerable<Diagnostic> diagnostics) in byProject)

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -144,21 +143,7 @@ public sealed class ReportBaselineTests : IClassFixture<ShopFixture>, IDisposabl
 
     // ---- --fail-on baseline-growth against a real git repository ----
 
-    private string Git(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = _repo, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in (string[])["-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false", .. arguments])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start)!;
-        string output = process.StandardOutput.ReadToEnd();
-        string error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, "git " + string.Join(' ', arguments) + ": " + error);
-        return output;
-    }
+    private string Git(params string[] arguments) => TestRepository.Run(_repo, arguments);
 
     private string WriteInRepo(string relative, string text)
     {

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using SpecGuard.Core;
@@ -281,21 +280,7 @@ public sealed class ReviewCommandTests : IDisposable
 
     // ---- --list with a real git repository ----
 
-    private string Git(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = _root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in (string[])["-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false", .. arguments])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start)!;
-        string output = process.StandardOutput.ReadToEnd();
-        string error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, "git " + string.Join(' ', arguments) + ": " + error);
-        return output;
-    }
+    private string Git(params string[] arguments) => TestRepository.Run(_root, arguments);
 
     [Fact]
     public void In_git_list_shows_a_field_diff_against_the_reviewed_commit()

@@ -1,11 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
 using SpecGuard.Cli.Output;
 using SpecGuard.Core.Diagnostics;
+using SpecGuard.Cli.Tests.Fixtures;
 using Xunit;
 
 namespace SpecGuard.Cli.Tests;
@@ -211,16 +211,5 @@ public sealed class ValidateSarifTests : IDisposable
         Assert.Contains("sarif", error, StringComparison.Ordinal);
     }
 
-    private void Git(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = _root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start)!;
-        process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
-    }
+    private void Git(params string[] arguments) => _ = TestRepository.Run(_root, arguments);
 }

@@ -56,9 +56,12 @@ internal sealed class TestRepository : IDisposable
 
     public string Git(params string[] arguments) => Git(arguments, []);
 
-    public string Git(string[] arguments, params (string Name, string Value)[] environment)
+    public string Git(string[] arguments, params (string Name, string Value)[] environment) => Run(Root, arguments, environment);
+
+    /// <summary>Runs git in <paramref name="folder"/> as a test author (fixed name and e-mail, no signing); the call must succeed; its output.</summary>
+    public static string Run(string folder, string[] arguments, params (string Name, string Value)[] environment)
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("git") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string argument in (string[])["-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", .. arguments])
         {
             start.ArgumentList.Add(argument);
