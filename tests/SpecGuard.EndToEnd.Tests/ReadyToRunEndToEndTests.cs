@@ -71,10 +71,14 @@ public sealed class ReadyToRunEndToEndTests
 
         CommandResult readyToRun = repo.Dotnet("src/Shop", "build", "--no-incremental", "-v:n");
         CommandResult il = repo.Dotnet("src/Shop", "build", "--no-incremental", "-v:n", "-p:SpecGuardReadyToRun=false");
+        CommandResult invalid = repo.Dotnet("src/Shop", "build", "--no-incremental", "-v:n", "-p:SpecGuardReadyToRun=maybe");
 
         bool expectsReadyToRun = OperatingSystem.IsLinux() && RuntimeInformation.ProcessArchitecture == Architecture.X64;
         Assert.Equal(expectsReadyToRun ? ReadyToRunFolder : IlFolder, AnalyzerFolder(readyToRun.Output));
         Assert.Equal(IlFolder, AnalyzerFolder(il.Output));
+        Assert.NotEqual(0, invalid.ExitCode);
+        Assert.Contains("error SPEC901: The MSBuild property SpecGuardReadyToRun is 'maybe'; it takes true (the default) or false.", invalid.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("SpecGuardReadyToRun is", readyToRun.Output, StringComparison.Ordinal);
 
         // Both report the same findings from the same code.
         Assert.NotEqual(0, readyToRun.ExitCode);
