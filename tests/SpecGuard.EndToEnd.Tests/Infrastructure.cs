@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.IO.Compression;
 using System.Linq;
 using System.Text;
 using System.Threading;
@@ -34,6 +35,25 @@ public static class PackedPackage
     public static string Version => Packed.Value.Version;
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    /// <summary>The packed package's files under <paramref name="folder"/> (e.g. "analyzers/dotnet/cs/"), keyed by the path below it.</summary>
+    public static Dictionary<string, byte[]> Folder(string folder)
+    {
+        using ZipArchive zip = ZipFile.OpenRead(Path.Combine(Feed, $"SpecGuard.{Version}.nupkg"));
+        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (ZipArchiveEntry entry in zip.Entries.Where(e => e.FullName.StartsWith(folder, StringComparison.Ordinal)))
+        {
+            using var stream = new MemoryStream();
+            using (Stream content = entry.Open())
+            {
+                content.CopyTo(stream);
+            }
+
+            files.Add(entry.FullName[folder.Length..], stream.ToArray());
+        }
+
+        return files;
+    }
 
     private static (string, string) Pack()
     {

@@ -29,21 +29,7 @@ public sealed class PackageEndToEndTests
         // the compiler host provides (the framework, Roslyn) is not shipped. The folder must hold exactly that closure:
         // nothing missing (a reference that would not load) and nothing extra (a DLL loaded into every compiler for
         // nothing, or one that could displace another analyzer package's copy of the same file name).
-        string package = Path.Combine(PackedPackage.Feed, $"SpecGuard.{PackedPackage.Version}.nupkg");
-        var shipped = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase);
-        using (ZipArchive zip = ZipFile.OpenRead(package))
-        {
-            foreach (ZipArchiveEntry entry in zip.Entries.Where(e => e.FullName.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal)))
-            {
-                using var stream = new MemoryStream();
-                using (Stream content = entry.Open())
-                {
-                    content.CopyTo(stream);
-                }
-
-                shipped.Add(Path.GetFileNameWithoutExtension(entry.Name), stream.ToArray());
-            }
-        }
+        var shipped = PackedPackage.Folder("analyzers/dotnet/cs/").ToDictionary(file => Path.GetFileNameWithoutExtension(file.Key), file => file.Value, StringComparer.OrdinalIgnoreCase);
 
         var closure = new SortedSet<string>(StringComparer.Ordinal);
         var missing = new SortedSet<string>(StringComparer.Ordinal);

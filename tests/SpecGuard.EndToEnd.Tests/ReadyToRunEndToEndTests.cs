@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.IO.Compression;
 using System.Linq;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
@@ -26,8 +25,8 @@ public sealed class ReadyToRunEndToEndTests
     [Fact]
     public void The_ReadyToRun_folder_is_the_same_payload_with_native_code_for_the_generator_and_core()
     {
-        Dictionary<string, byte[]> il = Entries(IlFolder);
-        Dictionary<string, byte[]> readyToRun = Entries(ReadyToRunFolder);
+        Dictionary<string, byte[]> il = PackedPackage.Folder(IlFolder);
+        Dictionary<string, byte[]> readyToRun = PackedPackage.Folder(ReadyToRunFolder);
 
         Assert.Equal(il.Keys.Order(StringComparer.Ordinal), readyToRun.Keys.Order(StringComparer.Ordinal));
         foreach (string name in new[] { "SpecGuard.Core.dll", "SpecGuard.Generators.dll" })
@@ -107,25 +106,6 @@ public sealed class ReadyToRunEndToEndTests
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToArray();
-
-    private static Dictionary<string, byte[]> Entries(string folder)
-    {
-        string package = Path.Combine(PackedPackage.Feed, $"SpecGuard.{PackedPackage.Version}.nupkg");
-        using ZipArchive zip = ZipFile.OpenRead(package);
-        var entries = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (ZipArchiveEntry entry in zip.Entries.Where(e => e.FullName.StartsWith(folder, StringComparison.Ordinal)))
-        {
-            using var stream = new MemoryStream();
-            using (Stream content = entry.Open())
-            {
-                content.CopyTo(stream);
-            }
-
-            entries.Add(entry.FullName[folder.Length..], stream.ToArray());
-        }
-
-        return entries;
-    }
 
     private static bool IsReadyToRun(byte[] image)
     {
